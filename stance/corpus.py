@@ -1,0 +1,305 @@
+"""Load a corpus of news articles into the articles frame, whatever shape it arrives in.
+
+A researcher's folder is never clean: empty files, binary files saved with a ``.txt`` name,
+Windows encodings, a metadata sheet that lists articles that were never downloaded. One bad file
+must not stop a run, so each is skipped with its name and reason in ``frame.attrs["skipped"]``
+(and a logged warning), and everything else is loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from .clean import clean_text
+from .types import ARTICLE_COLUMNS, Skipped
+
+__all__ = ["load_corpus", "read_article", "iter_corpus_files", "TABLE_SUFFIXES"]
+
+log = logging.getLogger("stance")
+
+#: File suffixes read as tables with one article a row.
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".pq")
+#: Articles larger than this are still read, with a warning that they are unusual.
+LARGE_BYTES = 1_000_000
+#: Articles larger than this are skipped (no news article is this long; it is a dump).
+MAX_BYTES = 50_000_000
+
+
+class _Unreadable(Exception):
+    """A file that cannot be used as an article; the message is the reason."""
+
+
+def _decode(raw: bytes) -> tuple[str, str | None]:
+    """Text of ``raw`` and a warning when it was not plain UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "decoded as UTF-16 (byte-order mark)"
+        except UnicodeDecodeError as exc:
+            raise _Unreadable(f"UTF-16 byte-order mark but undecodable bytes ({exc.reason})") from exc
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        raise _Unreadable("binary file (contains NUL bytes), not text")
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if controls > max(8, len(sample) // 100):
+        raise _Unreadable(f"binary file ({controls} control bytes in the first 8 KB), not text")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(
+            f"not UTF-8 (bad byte at offset {first_bad}) and not cp1252 either"
+        ) from exc
+    return text, f"not UTF-8 (bad byte at offset {first_bad}); decoded as cp1252"
+
+
+def read_article(path: str | Path) -> tuple[str, str, str | None]:
+    """Read one article file: ``(title, cleaned text, warning or None)``.
+
+    Raises
+    ------
+    ValueError
+        If the file is empty, binary, undecodable or too large; the message says which.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _Unreadable(f"{size / 1e6:.0f} MB is larger than the {MAX_BYTES / 1e6:.0f} MB limit")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read file ({exc.strerror or exc})") from exc
+    except _Unreadable as exc:
+        raise ValueError(str(exc)) from exc
+    if not raw.strip():
+        raise ValueError("empty file")
+    try:
+        text, warning = _decode(raw)
+    except _Unreadable as exc:
+        raise ValueError(str(exc)) from exc
+    title, body = clean_text(text)
+    if not body.strip():
+        raise ValueError("no article text left after removing page furniture")
+    if size > LARGE_BYTES:
+        note = f"unusually large article ({size / 1e6:.1f} MB); processed, but it may be a dump"
+        warning = f"{warning}; {note}" if warning else note
+    return title, body, warning
+
+
+def iter_corpus_files(folder: str | Path) -> Iterator[Path]:
+    """The ``.txt`` files below ``folder``, in a stable (sorted) order."""
+    folder = Path(folder)
+    yield from sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
+
+
+def _article_id(path: Path, root: Path) -> str:
+    rel = path.relative_to(root)
+    return rel.with_suffix("").as_posix()
+
+
+def _empty_frame() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in ARTICLE_COLUMNS})
+    frame["date"] = pd.Series(dtype="datetime64[ns]")
+    return frame
+
+
+def _parse_dates(values: pd.Series) -> pd.Series:
+    """Dates to datetime64; anything unparseable becomes NaT, never an error."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        parsed = values
+    else:
+        parsed = pd.to_datetime(values.astype("string"), errors="coerce", format="mixed", utc=True)
+    if getattr(parsed.dt, "tz", None) is not None:
+        parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+    return parsed.astype("datetime64[ns]")
+
+
+def _finish(rows: list[dict], skipped: list[Skipped], warnings: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows) if rows else _empty_frame()
+    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
+    for col in ARTICLE_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = "" if col != "date" else pd.NaT
+    frame = frame[ARTICLE_COLUMNS + extra].reset_index(drop=True)
+    frame["date"] = _parse_dates(frame["date"])
+    for col in ("article_id", "source", "title", "text"):
+        frame[col] = frame[col].fillna("").astype(str).astype(object)
+    frame.attrs["skipped"] = [s._asdict() for s in skipped]
+    frame.attrs["warnings"] = list(warnings)
+    for s in skipped:
+        log.warning("skipped %s: %s", s.path, s.reason)
+    for w in warnings:
+        log.warning("%s", w)
+    return frame
+
+
+def _read_metadata(path: Path, warnings: list[str]) -> pd.DataFrame | None:
+    try:
+        meta = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except Exception as exc:  # a broken sheet must not lose the articles
+        warnings.append(f"{path}: metadata not used ({exc})")
+        return None
+    if "article_id" not in meta.columns:
+        warnings.append(f"{path}: metadata not used (no 'article_id' column)")
+        return None
+    dup = meta["article_id"][meta["article_id"].duplicated()].unique()
+    if len(dup):
+        warnings.append(f"{path}: duplicate rows for {', '.join(dup[:5])}; the first is used")
+        meta = meta.drop_duplicates("article_id")
+    return meta.set_index("article_id")
+
+
+def _load_folder(root: Path, metadata: Path | None) -> pd.DataFrame:
+    rows: list[dict] = []
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    for path in iter_corpus_files(root):
+        try:
+            title, body, warning = read_article(path)
+        except ValueError as exc:
+            skipped.append(Skipped(str(path), str(exc)))
+            continue
+        if warning:
+            warnings.append(f"{path}: {warning}")
+        rows.append({"article_id": _article_id(path, root), "date": None, "source": "",
+                     "title": title, "text": body})
+    meta_path = metadata if metadata is not None else root / "metadata.csv"
+    if meta_path.is_file():
+        meta = _read_metadata(meta_path, warnings)
+        if meta is not None:
+            _merge_metadata(rows, meta, meta_path, warnings)
+    return _finish(rows, skipped, warnings)
+
+
+def _merge_metadata(rows: list[dict], meta: pd.DataFrame, meta_path: Path,
+                    warnings: list[str]) -> None:
+    ids = {r["article_id"] for r in rows}
+    missing_files = [a for a in meta.index if a not in ids]
+    if missing_files:
+        warnings.append(
+            f"{meta_path}: {len(missing_files)} row(s) name no article file: "
+            + ", ".join(missing_files[:10]) + (" ..." if len(missing_files) > 10 else "")
+        )
+    no_row = [r["article_id"] for r in rows if r["article_id"] not in meta.index]
+    if no_row:
+        warnings.append(
+            f"{meta_path}: {len(no_row)} article(s) have no metadata row (date unknown): "
+            + ", ".join(no_row[:10]) + (" ..." if len(no_row) > 10 else "")
+        )
+    records = meta.to_dict("index")
+    for row in rows:
+        rec = records.get(row["article_id"])
+        if rec is None:
+            continue
+        for key, value in rec.items():
+            if key in ("title", "source") and not value:
+                continue  # keep a title found in the file itself
+            row[key] = value
+
+
+def _load_table(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".csv", ".tsv"):
+            table = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str,
+                                keep_default_na=False, encoding="utf-8-sig")
+        elif suffix in (".jsonl", ".ndjson"):
+            table = pd.read_json(path, lines=True, dtype=False)
+        else:
+            table = pd.read_parquet(path)
+    except Exception as exc:
+        raise ValueError(f"{path}: cannot read as a {suffix[1:]} table ({exc})") from exc
+    if "text" not in table.columns:
+        raise ValueError(f"{path}: a table corpus needs a 'text' column; found {list(table.columns)}")
+    rows: list[dict] = []
+    skipped: list[Skipped] = []
+    if "article_id" in table.columns:
+        ids = table["article_id"].astype(str)
+    else:
+        ids = pd.Series([f"{path.stem}-{i:06d}" for i in range(len(table))], index=table.index)
+    records = table.to_dict("records")
+    for aid, rec in zip(ids, records, strict=True):
+        raw = rec.get("text")
+        where = f"{path} (article {aid})"
+        if not isinstance(raw, str) or not raw.strip():
+            skipped.append(Skipped(where, "empty text"))
+            continue
+        title, body = clean_text(raw)
+        if not body.strip():
+            skipped.append(Skipped(where, "no article text left after removing page furniture"))
+            continue
+        rec = dict(rec)
+        rec["article_id"] = aid
+        rec["text"] = body
+        if not rec.get("title"):
+            rec["title"] = title
+        rows.append(rec)
+    return _finish(rows, skipped, [])
+
+
+def load_corpus(path: str | Path, *, metadata: str | Path | None = None) -> pd.DataFrame:
+    """Load articles from a folder, a single text file, or a table.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder of ``.txt`` files (searched recursively; an optional ``metadata.csv`` beside
+        them), one ``.txt`` file, or a CSV/TSV/JSONL/Parquet table with a ``text`` column and
+        optionally ``article_id``, ``date``, ``source``, ``title`` and any other columns.
+    metadata : str or Path, optional
+        A metadata CSV (``article_id, date, source, title, ...``) to use instead of
+        ``PATH/metadata.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``article_id`` (the file's path below the folder, without ``.txt``: the file
+        stem for a flat folder), ``date`` (datetime64, NaT where unknown), ``source``,
+        ``title``, ``text`` (cleaned of page furniture), then any further metadata columns.
+        ``attrs["skipped"]`` lists ``{"path", "reason"}`` for every input that could not be
+        used; ``attrs["warnings"]`` lists everything else worth a look (metadata rows without
+        files, files without rows, encodings guessed).
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``path`` does not exist.
+    ValueError
+        If ``path`` is a table that cannot be read or has no ``text`` column.
+
+    Examples
+    --------
+    >>> import stance
+    >>> articles = stance.load_corpus("seeds")  # doctest: +SKIP
+    >>> articles[["article_id", "date"]].head(2)  # doctest: +SKIP
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_dir():
+        return _load_folder(path, Path(metadata) if metadata is not None else None)
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return _load_table(path)
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    rows = []
+    try:
+        title, body, warning = read_article(path)
+        rows.append({"article_id": path.stem, "date": None, "source": "", "title": title,
+                     "text": body})
+        if warning:
+            warnings.append(f"{path}: {warning}")
+    except ValueError as exc:
+        skipped.append(Skipped(str(path), str(exc)))
+    if metadata is not None and rows:
+        meta = _read_metadata(Path(metadata), warnings)
+        if meta is not None:
+            _merge_metadata(rows, meta, Path(metadata), warnings)
+    return _finish(rows, skipped, warnings)
+
