@@ -24,7 +24,11 @@ __all__ = ["paragraph_spans", "sentence_spans", "sentences", "straighten_quotes"
 _SENT_STARTERS = frozenset(
     "the a an it its he she they we i you this that these those there his her their our but"
     " and so yet however meanwhile in on at for if when while as after before since although"
-    " though what who why how mr mrs ms dr".split()
+    " though what who why how mr mrs ms dr"
+    # more function words that open sentences but not names or titles ("Under Secretary",
+    # "No. 2" and "One" are left out on purpose)
+    " then now still also even many some both all most several each such another with from"
+    " by during despite according because unless once where which whether".split()
 )
 
 _QUOTE_TABLE = str.maketrans({
@@ -44,7 +48,8 @@ def straighten_quotes(text: str) -> str:
 @lru_cache(maxsize=8)
 def _tokenizer(abbreviations: str | None) -> PunktSentenceTokenizer:
     params = PunktParameters()
-    params.abbrev_types = {a.lower().rstrip(".") for a in read_lines(abbreviations, "abbreviations.txt")}
+    abbrevs = read_lines(abbreviations, "abbreviations.txt")
+    params.abbrev_types = {a.lower().rstrip(".") for a in abbrevs}
     params.sent_starters = set(_SENT_STARTERS)
     return PunktSentenceTokenizer(params)
 
@@ -119,8 +124,70 @@ def sentence_spans(
     flat = straighten_quotes(text)
     out: list[Span] = []
     for p_start, p_end in paragraphs if paragraphs is not None else paragraph_spans(text):
-        for s, e in tok.span_tokenize(flat[p_start:p_end]):
-            out.append(Span(p_start + s, p_start + e))
+        out.extend(_join_continuations(flat, _punkt_spans(tok, flat, p_start, p_end)))
+    return out
+
+
+#: Longest stretch of text handed to Punkt in one call. NLTK runs Punkt's regular expression
+#: under a 5-second wall-clock limit per call (``nltk.redos``), which a paragraph of a few MB
+#: exceeds; longer paragraphs are fed in windows of this size instead.
+_MAX_PUNKT_CHARS = 20_000
+
+# A sentence that ends in ? or ! (or in a closing quote mark) and is followed by one that
+# starts in lower case was split inside a quotation: “Is it fair?” she asked.
+_OPEN_ENDING = re.compile(r"""(?:[?!][)\]"']*|[.,][)\]]*["'][)\]"']*)$""")
+
+
+def _punkt_spans(
+    tok: PunktSentenceTokenizer, flat: str, start: int, end: int
+) -> list[Span]:
+    """Punkt's sentence spans of ``flat[start:end]``, in bounded windows.
+
+    Each window ends just before whitespace, so every candidate boundary inside it sees the
+    same neighbouring tokens as in the whole paragraph, and only the window's last
+    (possibly cut) sentence is re-read from its start in the next window. A window with no
+    boundary at all (a "sentence" longer than the window) is cut at its last whitespace.
+    """
+    spans: list[Span] = []
+    pos = start
+    while pos < end:
+        stop = end
+        if end - pos > _MAX_PUNKT_CHARS:
+            limit = pos + _MAX_PUNKT_CHARS
+            cut = _last_space(flat, pos, limit)
+            stop = cut if cut > pos else limit
+        found = [Span(pos + s, pos + e) for s, e in tok.span_tokenize(flat[pos:stop])]
+        if stop == end or not found:
+            spans.extend(found)
+            pos = stop
+        elif len(found) == 1:
+            spans.append(found[0])
+            pos = stop
+        else:
+            spans.extend(found[:-1])
+            pos = found[-1].start
+        while pos < end and flat[pos].isspace():
+            pos += 1
+    return spans
+
+
+def _last_space(text: str, start: int, limit: int) -> int:
+    """Index of the last whitespace character in ``text[start + 1:limit + 1]``, or -1."""
+    for i in range(min(limit, len(text) - 1), start, -1):
+        if text[i].isspace():
+            return i
+    return -1
+
+
+def _join_continuations(flat: str, spans: list[Span]) -> list[Span]:
+    """Rejoin sentences that Punkt split inside a quotation before a lower-case word."""
+    out: list[Span] = []
+    for span in spans:
+        if out and flat[span.start].islower() and _OPEN_ENDING.search(flat, out[-1].start,
+                                                                      out[-1].end):
+            out[-1] = Span(out[-1].start, span.end)
+        else:
+            out.append(span)
     return out
 
 

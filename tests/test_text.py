@@ -1,0 +1,347 @@
+"""Sentence and paragraph segmentation: abbreviations, quotes, offsets, paragraph breaks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+import stance
+import stance.text as text_mod
+from stance.text import paragraph_spans, sentence_spans, sentences, straighten_quotes
+
+__all__: list[str] = []
+
+
+def _check_spans(text: str, spans: list) -> None:
+    """Spans lie inside the text, in order, without overlap or surrounding whitespace."""
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        previous_end = end
+
+
+# --- abbreviations -----------------------------------------------------------------------
+
+
+def test_us_before_a_noun_stays_in_one_sentence():
+    text = "Akazawa raised the U.S. trade deficit with Bessent. Talks resume next week."
+    assert sentences(text) == [
+        "Akazawa raised the U.S. trade deficit with Bessent.",
+        "Talks resume next week.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Akazawa met Treasury officials on Thursday.",
+        "Dr. Katz called the refusal an aggressive stance.",
+        "Gen. Nakatani inspected the base near Tokyo.",
+        "The first round of talks began on Jan. 16 in Washington.",
+        "The delegation landed at 9 a.m. Tokyo time on Wednesday.",
+        "Toyota Motor Inc. Chief Executive Koji Sato declined to comment.",
+        "The tariff on cars is No. 1 on the list of Japanese demands.",
+        "Sen. Lee and Gov. Abe met Mrs. Ito and Ms. Sato on Sept. 4.",
+        "U.S. President Donald Trump joined the talks.",
+        "The U.S. Under Secretary of Commerce attended.",
+        "Howard W. Lutnick spoke to reporters.",
+        "The meeting ended at 5 p.m. with no statement.",
+    ],
+)
+def test_abbreviations_do_not_end_sentences(sentence):
+    assert sentences(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Akazawa flew back from the U.S. The talks had ended without a deal.",
+            ["Akazawa flew back from the U.S.", "The talks had ended without a deal."],
+        ),
+        (
+            "Tokyo sent a team to the U.K. It returned on Monday.",
+            ["Tokyo sent a team to the U.K.", "It returned on Monday."],
+        ),
+        (
+            "The statement came at 10 a.m. However, no details followed.",
+            ["The statement came at 10 a.m.", "However, no details followed."],
+        ),
+        (
+            "He met officials in the U.S. Then he flew to Ottawa.",
+            ["He met officials in the U.S.", "Then he flew to Ottawa."],
+        ),
+    ],
+)
+def test_abbreviation_that_really_ends_a_sentence_splits(text, expected):
+    assert sentences(text) == expected
+
+
+def test_own_abbreviation_file_is_used(tmp_path):
+    text = "Costs rose etc. and prices fell."
+    assert sentences(text) == [text]
+    abbrevs = tmp_path / "abbrevs.txt"
+    abbrevs.write_text("# only titles\nmr\n", encoding="utf-8")
+    custom = [text[s:e] for s, e in sentence_spans(text, abbreviations=abbrevs)]
+    assert custom == ["Costs rose etc.", "and prices fell."]
+
+
+# --- quotation marks ---------------------------------------------------------------------
+
+
+def test_curly_closing_quote_stays_with_its_sentence():
+    text = (
+        "Ishiba said, “Reducing the U.S. trade deficit is possible, but not at the cost of "
+        "Japanese jobs.” Katz was sceptical."
+    )
+    assert sentences(text) == [
+        "Ishiba said, “Reducing the U.S. trade deficit is possible, but not at the cost of "
+        "Japanese jobs.”",
+        "Katz was sceptical.",
+    ]
+
+
+def test_straight_closing_quote_stays_with_its_sentence():
+    text = 'Ishiba said, "Not at the cost of Japanese jobs." Katz was sceptical.'
+    assert sentences(text) == [
+        'Ishiba said, "Not at the cost of Japanese jobs."',
+        "Katz was sceptical.",
+    ]
+
+
+def test_closing_single_quote_and_bracket_stay_with_their_sentence():
+    text = "He called it ‘fair trade.’ Talks went on. (They ended at noon.) Both sides left."
+    assert sentences(text) == [
+        "He called it ‘fair trade.’",
+        "Talks went on.",
+        "(They ended at noon.)",
+        "Both sides left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Is this a fair deal?” she asked.",
+        "“We are ready!” he said.",
+        '"Is this a fair deal?" she asked reporters.',
+        "“We had ‘in-depth talks.’” he said.",
+    ],
+)
+def test_quote_ending_in_a_mark_then_lower_case_attribution_is_one_sentence(text):
+    assert sentences(text) == [text]
+
+
+def test_question_mark_then_capitalised_sentence_splits():
+    text = "“Is this a fair deal?” Nobody answered. Will Japan agree? The minister was silent."
+    assert sentences(text) == [
+        "“Is this a fair deal?”",
+        "Nobody answered.",
+        "Will Japan agree?",
+        "The minister was silent.",
+    ]
+
+
+def test_straighten_quotes_is_one_for_one():
+    text = "“Fair,” he said. ‘Yes’ «non» „ja“"
+    flat = straighten_quotes(text)
+    assert len(flat) == len(text)
+    assert flat == "\"Fair,\" he said. 'Yes' \"non\" \"ja\""
+
+
+# --- paragraphs --------------------------------------------------------------------------
+
+
+def test_sentences_never_cross_a_paragraph_break():
+    text = "Japan Weighs Its Options\nThe talks went on\nfor hours. Nothing was agreed.\n\nA deal"
+    got = sentences(text)
+    assert got == [
+        "Japan Weighs Its Options",
+        "The talks went on",
+        "for hours.",
+        "Nothing was agreed.",
+        "A deal",
+    ]
+    for start, end in sentence_spans(text):
+        assert "\n" not in text[start:end]
+
+
+def test_hard_wrapped_text_keeps_paragraphs_between_blank_lines():
+    para1 = (
+        "Japan and the United States began a second round of\n"
+        "tariff talks in Washington on Thursday, officials said.\n"
+        "The Japanese side hopes for a deal by July."
+    )
+    para2 = (
+        "Akazawa told reporters he would press for the\n"
+        "removal of all tariffs. Bessent was more upbeat\n"
+        "and spoke of a deal within weeks."
+    )
+    text = para1 + "\n\n" + para2
+    paras = [text[s:e] for s, e in paragraph_spans(text)]
+    assert paras == [para1, para2]
+    got = sentences(text)
+    assert len(got) == 4
+    assert got[1] == "The Japanese side hopes for a deal by July."
+    assert got[2].startswith("Akazawa told") and got[2].endswith("all tariffs.")
+
+
+def test_paragraph_spans_trim_whitespace():
+    text = "  First para.  \n\n\t Second para.\n   \n"
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["First para.", "Second para."]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t\n"])
+def test_empty_text_has_no_sentences_or_paragraphs(text):
+    assert sentence_spans(text) == []
+    assert paragraph_spans(text) == []
+
+
+def test_given_paragraphs_are_used():
+    text = "One. Two. Three."
+    assert [text[s:e] for s, e in sentence_spans(text, paragraphs=[(0, 4), (5, 16)])] == [
+        "One.",
+        "Two.",
+        "Three.",
+    ]
+
+
+# --- offsets -----------------------------------------------------------------------------
+
+
+def test_spans_slice_back_to_the_sentences():
+    text = (
+        "Japan’s top negotiator met Mr. Lutnick.\n"
+        "  “We had in-depth talks,” Akazawa said.   He left at 6 p.m. on Saturday.\n\n"
+        "Tokyo wants the 24% tariff removed."
+    )
+    spans = sentence_spans(text)
+    _check_spans(text, spans)
+    assert [text[s:e] for s, e in spans] == [
+        "Japan’s top negotiator met Mr. Lutnick.",
+        "“We had in-depth talks,” Akazawa said.",
+        "He left at 6 p.m. on Saturday.",
+        "Tokyo wants the 24% tariff removed.",
+    ]
+    assert sentences(text) == [text[s:e] for s, e in spans]
+
+
+def test_public_api_reexports():
+    assert stance.sentences is sentences
+    assert stance.sentence_spans is sentence_spans
+    assert stance.paragraph_spans is paragraph_spans
+
+
+_NEWS_ALPHABET = st.sampled_from(
+    list("abcXY .!?,;:\"'“”‘’()[]-–—…\n\t0123456789")
+    + ["U.S.", "Mr.", " The ", " he said", "\n\n", "\r", "\u00a0", "\u2028", "\x85", "a.m."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.lists(_NEWS_ALPHABET, max_size=80).map("".join)))
+def test_spans_are_sound_on_arbitrary_text(text):
+    spans = sentence_spans(text)
+    _check_spans(text, spans)
+    paras = paragraph_spans(text)
+    _check_spans(text, paras)
+    # every sentence lies inside one paragraph
+    for start, end in spans:
+        assert any(p_start <= start and end <= p_end for p_start, p_end in paras)
+    # nothing but whitespace is left out between sentences of a paragraph
+    covered = "".join(text[s:e] for s, e in spans)
+    assert "".join(covered.split()) == "".join(text.split())
+
+
+# --- long paragraphs ---------------------------------------------------------------------
+
+
+def test_windowed_splitting_matches_whole_paragraph_splitting(monkeypatch, seed_articles):
+    """Feeding a long paragraph to Punkt in windows gives the same sentences as one call."""
+    one_paragraph = " ".join(t.replace("\n", " ") for t in seed_articles["text"])
+    whole = sentence_spans(one_paragraph)
+    assert len(whole) > 100
+    longest = max(e - s for s, e in whole)
+    monkeypatch.setattr(text_mod, "_MAX_PUNKT_CHARS", longest + 50)
+    assert sentence_spans(one_paragraph) == whole
+
+
+def test_a_sentence_longer_than_the_window_is_cut_at_whitespace(monkeypatch):
+    monkeypatch.setattr(text_mod, "_MAX_PUNKT_CHARS", 50)
+    text = "word " * 40 + "end."
+    spans = sentence_spans(text)
+    _check_spans(text, spans)
+    assert len(spans) > 1
+    assert all(e - s <= 50 for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_punkt_never_sees_more_than_one_window(monkeypatch):
+    """NLTK aborts a Punkt call that runs past 5 s, so a huge paragraph goes in windows."""
+    seen: list[int] = []
+    original = PunktSentenceTokenizer.span_tokenize
+
+    def spy(self, text, *args, **kwargs):
+        seen.append(len(text))
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(PunktSentenceTokenizer, "span_tokenize", spy)
+    sentence = "Mr. Akazawa met U.S. officials at 10 a.m. on Jan. {i}, and “nothing” was agreed."
+    n = 5 * text_mod._MAX_PUNKT_CHARS // len(sentence)
+    text = " ".join(sentence.format(i=i) for i in range(n))
+    spans = sentence_spans(text)
+    assert len(seen) > 5
+    assert max(seen) <= text_mod._MAX_PUNKT_CHARS
+    assert [text[s:e] for s, e in spans] == [sentence.format(i=i) for i in range(n)]
+
+
+# --- the seed corpus ---------------------------------------------------------------------
+
+
+def test_seed_sentences_are_sound(seed_articles):
+    for text in seed_articles["text"]:
+        spans = sentence_spans(text)
+        _check_spans(text, spans)
+        assert len(spans) >= 10
+
+
+@pytest.mark.parametrize(
+    ("article_id", "sentence"),
+    [
+        (
+            "001_e714094618a5e767",
+            "But Japanese Prime Minister Shigeru Ishiba later declared the tariffs on cars "
+            "“completely unacceptable,” adding in a Fuji News Network interview, “Reducing the "
+            "U.S. trade deficit is possible—and we’re ready to work on that—but not at the cost "
+            "of Japanese jobs.”",
+        ),
+        (
+            "001_e714094618a5e767",
+            "Richard Katz, a former senior fellow at the Carnegie Council, characterized the U.S. "
+            "refusal to even discuss Trump’s 25% tariffs on autos and auto parts as “an "
+            "aggressive stance.”",
+        ),
+        (
+            "004_e511f39658b70002",
+            "President Trump stated that the talks had made “significant progress.”",
+        ),
+        (
+            "004_e511f39658b70002",
+            "“Our goal is for the US to completely cancel the imposed tariffs, which affect "
+            "Japanese businesses’ profits every day,” he said.",
+        ),
+        (
+            "002_bba6adc186d38d3d",
+            "Japan’s top trade negotiator Ryosei Akazawa held “in-depth” phone discussions with "
+            "U.S. Commerce Secretary Howard Lutnick on Thursday and Saturday, as both nations "
+            "seek resolution before a 24% reciprocal tariff on Japanese imports is set to expire "
+            "next week.",
+        ),
+    ],
+)
+def test_seed_sentences_read_by_eye(seed_articles, article_id, sentence):
+    text = seed_articles.set_index("article_id").loc[article_id, "text"]
+    assert sentence in sentences(text)
