@@ -22,6 +22,9 @@ _SMALL_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "”", "’", "'", ")")
+# Headlines end in a question or exclamation mark or a closing quote often enough
+# ("Will Japan Strike a Deal?", "Trump Says Talks Are ‘Going Well’"); never in these.
+_CLAUSE_END = (".", ":", ";", ",")
 
 
 def normalize_newlines(text: str) -> str:
@@ -42,13 +45,13 @@ def boilerplate_patterns(source: str | Path | None = None) -> tuple[re.Pattern[s
 
 
 def is_headline_like(line: str) -> bool:
-    """A short title-case line with no sentence punctuation at its end.
+    """A short title-case line that does not end like a clause (full stop, colon, comma).
 
     Headlines capitalise most content words and do not end in a full stop, which is what
     separates a list of unrelated headlines from the last paragraph of an article.
     """
     s = line.strip()
-    if not s or len(s) > 200 or s.endswith(_SENTENCE_END):
+    if not s or len(s) > 200 or s.endswith(_CLAUSE_END):
         return False
     words = _WORD.findall(s)
     if not 2 <= len(words) <= 25:
@@ -73,7 +76,8 @@ def clean_text(text: str, *, boilerplate: str | Path | None = None) -> tuple[str
     - line ends normalised, trailing spaces stripped, runs of blank lines folded to one;
     - a first line shaped like a headline (no closing punctuation, followed by a blank line)
       becomes the title; an immediate repeat of it is dropped;
-    - lines matching the boilerplate patterns are dropped;
+    - lines matching the boilerplate patterns are dropped (the lines around them keep their
+      paragraph breaks);
     - a run of two or more headline-like lines at the end of the article (a "more news" list)
       is dropped.
 
@@ -98,7 +102,9 @@ def clean_text(text: str, *, boilerplate: str | Path | None = None) -> tuple[str
             if len(nonblank) > 1 and lines[nonblank[1]].strip() == head:
                 lines[nonblank[1]] = ""
 
-    lines = ["" if _is_boilerplate(ln, patterns) else ln for ln in lines]
+    # dropped, not blanked: a blank line left behind would split or, in hard-wrapped text,
+    # merge the paragraphs around it
+    lines = [ln for ln in lines if not _is_boilerplate(ln, patterns)]
 
     # trailing run of unrelated headlines
     tail = [i for i, ln in enumerate(lines) if ln.strip()]

@@ -1,0 +1,194 @@
+"""Page-furniture removal on made-up articles: general rules, not the seeds' strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from stance.clean import boilerplate_patterns, clean_text, is_headline_like, normalize_newlines
+
+__all__: list[str] = []
+
+BODY = (
+    "Japan and the United States held a second round of tariff talks in Washington on "
+    "Thursday, officials said.\n"
+    "“We had frank and constructive discussions,” Akazawa told reporters after the meeting.\n"
+    "Both sides agreed to meet again before the July deadline, when higher tariffs take effect."
+)
+LAST_PARAGRAPH = BODY.rsplit("\n", 1)[1]
+
+
+def test_trailing_list_of_unrelated_headlines_is_removed():
+    headlines = (
+        "Oil Prices Hold Steady as Traders Weigh Fed Signals\n"
+        "Dollar Slides to Five-Week Low as Asian Stocks Struggle\n"
+        "Will the Bank of England Cut Rates Again?\n"
+        "Trump Says Talks With Canada Are ‘Going Well’\n"
+        "Australia Progresses AUKUS Review as U.S. Affirms Strong Support \n"
+    )
+    title, body = clean_text(BODY + "\n\n\n" + headlines + "\n\n")
+    assert body == BODY
+    assert body.endswith(LAST_PARAGRAPH)
+    assert title == ""
+
+
+def test_headline_list_is_removed_with_the_footer_below_it():
+    tail = (
+        "\nRelated stories:\n"
+        "Markets Rally as Central Banks Signal Rate Cuts\n"
+        "Tokyo Stocks Close Higher on Exporter Gains\n"
+        "© 2025 Example News. All rights reserved.\n"
+    )
+    assert clean_text(BODY + "\n" + tail)[1] == BODY
+
+
+def test_single_short_last_sentence_is_kept():
+    text = BODY + "\nTalks resume next week."
+    assert clean_text(text)[1] == text
+
+
+def test_short_last_lines_in_sentence_case_are_kept():
+    text = BODY + "\nNo deal was reached\nThe talks resume next week"
+    assert clean_text(text)[1] == text
+
+
+def test_mid_article_subheadings_are_kept():
+    text = (
+        "Akazawa left Tokyo for Washington on Wednesday.\n"
+        "The Road Ahead for Japan\n"
+        "Officials expect the talks to last several weeks.\n"
+        "Skepticism: Balancing Caution and Opportunity\n"
+        "Analysts doubt that a deal can be reached by July."
+    )
+    assert clean_text(text)[1] == text
+
+
+def test_whole_article_of_title_case_lines_is_not_emptied():
+    text = "Japan Seeks Balanced Deal\nUS Pushes for Quick Agreement\nTalks Continue in Washington"
+    assert clean_text(text)[1] == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We use cookies to improve your experience on our site.",
+        "By continuing to browse, you agree to our use of cookies.",
+        "Accept all cookies",
+        "Cookie settings",
+        "The comments posted here are not from Example News. Kindly refrain from using "
+        "derogatory, personal, or obscene words in your comments.",
+        "Please keep your comments civil and on topic.",
+        "Comments are moderated.",
+        "Subscribe to our daily newsletter",
+        "Share this article",
+        "Follow us on X and Facebook",
+        "Read more: Japan's economy in 2025",
+        "Advertisement",
+        "Copyright 2025 Example News",
+        "© 2025 Example News. All rights reserved.",
+        "Photo credit: Example Agency",
+        "(Some parts of this article were referenced from Reuters.)",
+        "(Reporting by Leika Kihara; Editing by Sam Holmes)",
+        "Additional reporting by Jane Doe in Tokyo",
+    ],
+)
+def test_boilerplate_line_is_removed_wherever_it_stands(line):
+    text = BODY.replace("\n", f"\n{line}\n", 1)
+    assert clean_text(text)[1] == BODY
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reporting by the Nikkei suggested the talks had stalled.",
+        "Regulators said sites must let users reject cookies.",
+        "The EU cookie policy was not on the agenda, officials said.",
+        "The ministry said comments posted here by officials were taken out of context.",
+        "Parts of this report were taken from a leaked memo, officials said.",
+        "The company said all rights reserved under the treaty would be kept.",
+        "Japan will not accept all the terms, Akazawa said.",
+        "Follow-up talks are due in May.",
+    ],
+)
+def test_sentences_a_journalist_would_write_are_not_boilerplate(sentence):
+    assert not any(p.search(sentence) for p in boilerplate_patterns())
+    text = BODY + "\n" + sentence
+    assert clean_text(text)[1] == text
+
+
+def test_leading_title_and_its_repeat_are_removed():
+    text = (
+        "U.S. and Japan Begin Trade Talks, but Tokyo Voices Doubts\n\n"
+        "U.S. and Japan Begin Trade Talks, but Tokyo Voices Doubts\n\n" + BODY
+    )
+    assert clean_text(text) == ("U.S. and Japan Begin Trade Talks, but Tokyo Voices Doubts", BODY)
+
+
+def test_leading_title_without_repeat():
+    title, body = clean_text("Japan Presses for Tariff Relief\n\n" + BODY)
+    assert (title, body) == ("Japan Presses for Tariff Relief", BODY)
+
+
+def test_first_paragraph_that_is_a_sentence_is_not_a_title():
+    assert clean_text(BODY + "\n\nMore text follows.") == ("", BODY + "\n\nMore text follows.")
+
+
+def test_own_boilerplate_file(tmp_path):
+    patterns = tmp_path / "furniture.txt"
+    patterns.write_text("# house style\n^this story first appeared in\\b\n", encoding="utf-8")
+    text = BODY + "\nThis story first appeared in The Example Weekly"
+    assert clean_text(text, boilerplate=patterns)[1] == BODY
+    assert clean_text(text)[1] == text
+
+
+def test_blank_line_runs_are_folded_and_trailing_spaces_stripped():
+    text = "First paragraph.   \n\n\n\n\nSecond paragraph.\t\n"
+    assert clean_text(text)[1] == "First paragraph.\n\nSecond paragraph."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\r\nb\r\n", "a\nb\n"),
+        ("a\rb", "a\nb"),
+        ("\ufeffa\r\n\r\nb", "a\n\nb"),
+    ],
+)
+def test_normalize_newlines(raw, expected):
+    assert normalize_newlines(raw) == expected
+
+
+def test_crlf_article_is_cleaned_to_lf():
+    title, body = clean_text(("Japan Presses for Tariff Relief\n\n" + BODY).replace("\n", "\r\n"))
+    assert "\r" not in body
+    assert (title, body) == ("Japan Presses for Tariff Relief", BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dollar Slides to Five-Week Low as Asian Stocks Struggle",
+        "Trump Claims He Will Void Biden Documents Signed with Autopen",
+        "Will Japan Strike a Deal Before July?",
+        "Trump Says Talks Are ‘Going Well’",
+        "China Urged to Prioritize Economy Over Territorial Ambitions, Says Taiwan’s President Lai",
+    ],
+)
+def test_headline_like(line):
+    assert is_headline_like(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "Commentary",
+        "Talks resume next week.",
+        "The talks resume next week",
+        "Japan Seeks a Deal.",
+        "Officials in Tokyo and Washington Said:",
+        LAST_PARAGRAPH,
+        "Japan " * 40,
+    ],
+)
+def test_not_headline_like(line):
+    assert not is_headline_like(line)
