@@ -9,6 +9,7 @@ must not stop a run, so each is skipped with its name and reason in ``frame.attr
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,12 @@ LARGE_BYTES = 1_000_000
 MAX_BYTES = 50_000_000
 
 
+# A complete UTF-8 sequence of two to four bytes; cp1252 text almost never contains one.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 class _Unreadable(Exception):
     """A file that cannot be used as an article; the message is the reason."""
 
@@ -39,7 +46,9 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
         try:
             return raw.decode("utf-16"), "decoded as UTF-16 (byte-order mark)"
         except UnicodeDecodeError as exc:
-            raise _Unreadable(f"UTF-16 byte-order mark but undecodable bytes ({exc.reason})") from exc
+            raise _Unreadable(
+                f"UTF-16 byte-order mark but undecodable bytes ({exc.reason})"
+            ) from exc
     sample = raw[:8192]
     if b"\x00" in sample:
         raise _Unreadable("binary file (contains NUL bytes), not text")
@@ -50,6 +59,12 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    text = raw.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - raw.decode("utf-8-sig", errors="ignore").count("\ufffd")
+    if len(_UTF8_MULTIBYTE.findall(raw)) > bad:
+        # UTF-8 with a few stray bytes: cp1252 would garble every curly quote and accent.
+        return text, (f"not valid UTF-8 (bad byte at offset {first_bad}); {bad} undecodable "
+                      "byte(s) replaced with U+FFFD")
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -71,18 +86,24 @@ def read_article(path: str | Path) -> tuple[str, str, str | None]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _Unreadable(f"{size / 1e6:.0f} MB is larger than the {MAX_BYTES / 1e6:.0f} MB limit")
+            raise _Unreadable(
+                f"{size / 1e6:.0f} MB is larger than the {MAX_BYTES / 1e6:.0f} MB limit"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read file ({exc.strerror or exc})") from exc
     except _Unreadable as exc:
         raise ValueError(str(exc)) from exc
+    if not raw:
+        raise ValueError("empty file (0 bytes)")
     if not raw.strip():
-        raise ValueError("empty file")
+        raise ValueError("empty file (only whitespace)")
     try:
         text, warning = _decode(raw)
     except _Unreadable as exc:
         raise ValueError(str(exc)) from exc
+    if not text.replace("\ufeff", "").strip():
+        raise ValueError("empty file (only whitespace)")
     title, body = clean_text(text)
     if not body.strip():
         raise ValueError("no article text left after removing page furniture")
@@ -148,6 +169,9 @@ def _read_metadata(path: Path, warnings: list[str]) -> pd.DataFrame | None:
     if "article_id" not in meta.columns:
         warnings.append(f"{path}: metadata not used (no 'article_id' column)")
         return None
+    # "001.txt" and " 001 " in a hand-made sheet both mean the article 001
+    ids = meta["article_id"].str.strip().str.replace(r"\.txt$", "", regex=True, case=False)
+    meta = meta.assign(article_id=ids)[ids != ""]
     dup = meta["article_id"][meta["article_id"].duplicated()].unique()
     if len(dup):
         warnings.append(f"{path}: duplicate rows for {', '.join(dup[:5])}; the first is used")
@@ -170,17 +194,27 @@ def _load_folder(root: Path, metadata: Path | None) -> pd.DataFrame:
         rows.append({"article_id": _article_id(path, root), "date": None, "source": "",
                      "title": title, "text": body})
     meta_path = metadata if metadata is not None else root / "metadata.csv"
-    if meta_path.is_file():
+    if metadata is not None and not meta_path.is_file():
+        warnings.append(f"{meta_path}: metadata not used (no such file)")
+    elif meta_path.is_file():
         meta = _read_metadata(meta_path, warnings)
         if meta is not None:
-            _merge_metadata(rows, meta, meta_path, warnings)
+            # a skipped file is reported once, as skipped, not also as missing
+            known = {_article_id(Path(s.path), root) for s in skipped}
+            _merge_metadata(rows, meta, meta_path, warnings, known=known)
     return _finish(rows, skipped, warnings)
 
 
 def _merge_metadata(rows: list[dict], meta: pd.DataFrame, meta_path: Path,
-                    warnings: list[str]) -> None:
+                    warnings: list[str], *, known: set[str] | None = None) -> None:
+    """Copy metadata into ``rows``; report rows without files and files without rows.
+
+    ``known`` are ids that exist but were not loaded; ``None`` means the rows are not the
+    whole corpus (a single file), so metadata rows naming other files are expected.
+    """
     ids = {r["article_id"] for r in rows}
-    missing_files = [a for a in meta.index if a not in ids]
+    missing_files = [a for a in meta.index if a not in ids and known is not None
+                     and a not in known]
     if missing_files:
         warnings.append(
             f"{meta_path}: {len(missing_files)} row(s) name no article file: "
@@ -198,8 +232,8 @@ def _merge_metadata(rows: list[dict], meta: pd.DataFrame, meta_path: Path,
         if rec is None:
             continue
         for key, value in rec.items():
-            if key in ("title", "source") and not value:
-                continue  # keep a title found in the file itself
+            if key == "text" or (key in ("title", "source") and not value):
+                continue  # keep the article's own text, and a title found in the file
             row[key] = value
 
 
@@ -207,8 +241,11 @@ def _load_table(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".tsv"):
+            # blank lines kept: in a one-column table a blank line is an empty article,
+            # which must be reported, not silently dropped
             table = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str,
-                                keep_default_na=False, encoding="utf-8-sig")
+                                keep_default_na=False, encoding="utf-8-sig",
+                                skip_blank_lines=False)
         elif suffix in (".jsonl", ".ndjson"):
             table = pd.read_json(path, lines=True, dtype=False)
         else:
@@ -216,7 +253,9 @@ def _load_table(path: Path) -> pd.DataFrame:
     except Exception as exc:
         raise ValueError(f"{path}: cannot read as a {suffix[1:]} table ({exc})") from exc
     if "text" not in table.columns:
-        raise ValueError(f"{path}: a table corpus needs a 'text' column; found {list(table.columns)}")
+        raise ValueError(
+            f"{path}: a table corpus needs a 'text' column; found {list(table.columns)}"
+        )
     rows: list[dict] = []
     skipped: list[Skipped] = []
     if "article_id" in table.columns:
@@ -300,6 +339,6 @@ def load_corpus(path: str | Path, *, metadata: str | Path | None = None) -> pd.D
     if metadata is not None and rows:
         meta = _read_metadata(Path(metadata), warnings)
         if meta is not None:
-            _merge_metadata(rows, meta, Path(metadata), warnings)
+            _merge_metadata(rows, meta, Path(metadata), warnings, known=None)
     return _finish(rows, skipped, warnings)
 
