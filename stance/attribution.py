@@ -1,0 +1,406 @@
+"""From a speaker mention to one canonical speaker and a side.
+
+A statement's speaker is written many ways: "Japanese Prime Minister Shigeru Ishiba", "Ishiba",
+"Mr Ishiba", "he", "the prime minister", "Japan's top negotiator", "the firm". Resolution works
+per article: every capitalised name in the article is indexed first (so a surname can be matched
+to the full name wherever it was introduced), then each mention is resolved by the first rule
+that applies, and the rule is recorded in the ``attribution`` column:
+
+``explicit``
+    a name (full name, surname, "Mr X", an alias or an institution) at the cue;
+``title``
+    a role or description ("the President", "Japan's top negotiator", "the firm");
+``pronoun``
+    "he", "she", "it", "they", resolved to the nearest compatible subject before it;
+``continuation``
+    a quote with no cue of its own, continuing the previous speaker's statement;
+``none``
+    no speaker could be found (speaker ``unknown``; never a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .registry import Registry, normalize_name
+from .resources import read_table, read_toml
+
+__all__ = ["Mention", "ArticleContext", "Vocabulary", "vocabulary", "split_title"]
+
+# A capitalised word: initialisms (U.S.), names with apostrophes and hyphens (O'Neill, Jean-Claude).
+_CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]\.?)"
+_CONNECT = r"(?:of|de|del|van|von|der|den|du|da|di|la|le|bin|al|el|the|for|y|&)"
+_CHUNK = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
+_CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
+# Capitalised words that open sentences but never names.
+_OPENERS = frozenset(
+    "a an the but and or so yet in on at for from with by as if when while after before since "
+    "although though however meanwhile according despite during until under over into this that "
+    "these those there here it its he she they we i his her their our my your you what who why "
+    "how where which last next earlier later prior following unlike like both all some many most "
+    "one two three four five six seven eight nine ten january february march april may june "
+    "july august september october november december monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SMALL = frozenset("of and for the & de la le du van von der at in on".split())
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,4}?([a-z]+)\b")
+
+
+def _has_org_word(words: list[str], v: Vocabulary) -> bool:
+    return any(w.lower().strip(".").rstrip("’'s") in v.org_name_words
+               or w.lower().strip(".") in v.org_name_words for w in words)
+
+
+def _is_honorific(word: str, v: Vocabulary) -> bool:
+    low = word.lower()
+    return low in v.honorifics or low + "." in v.honorifics
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word lists (from ``stance/data/mentions.toml`` and ``given_names.csv``)."""
+
+    male_honorifics: frozenset[str]
+    female_honorifics: frozenset[str]
+    honorifics: frozenset[str]
+    title_words: frozenset[str]
+    nationalities: frozenset[str]
+    org_nouns: frozenset[str]
+    org_name_words: frozenset[str]
+    role_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    given_names: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The packaged word lists, parsed once."""
+    data = read_toml(None, "mentions.toml")
+    hon = data["honorifics"]
+    try:
+        names = {r["name"].lower(): r.get("gender", "u") for r in read_table(None, "given_names.csv")}
+    except FileNotFoundError:
+        names = {}
+    return Vocabulary(
+        male_honorifics=frozenset(hon["male"]),
+        female_honorifics=frozenset(hon["female"]),
+        honorifics=frozenset(hon["male"] + hon["female"] + hon["neutral"]),
+        title_words=frozenset(data["title_words"]["words"]),
+        nationalities=frozenset(data["title_words"]["nationalities"]),
+        org_nouns=frozenset(data["organisation_nouns"]["words"]),
+        org_name_words=frozenset(data["organisation_nouns"]["name_words"]),
+        role_nouns=frozenset(data["role_nouns"]["words"]),
+        group_nouns=frozenset(data["group_nouns"]["words"]),
+        given_names=names,
+    )
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker mention found next to a cue: a name, a pronoun or a description."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "pronoun", "description"
+    head: str = ""  # lower-case head noun of a description ("firm", "minister")
+
+
+@dataclass(slots=True)
+class _Entity:
+    pos: int
+    name: str
+    kind: str  # "person", "org", "thing"
+    gender: str  # "m", "f" or ""
+    sentence_start: bool
+
+
+def split_title(words: list[str], vocab: Vocabulary | None = None) -> tuple[list[str], list[str]]:
+    """Split a capitalised chunk into (title words, name words).
+
+    The name is the longest tail of words that are not title words, nationalities or
+    sentence openers: "U.S. Treasury Secretary Scott Bessent" -> (["U.S.", "Treasury",
+    "Secretary"], ["Scott", "Bessent"]).
+
+    Examples
+    --------
+    >>> split_title(["Japanese", "Prime", "Minister", "Shigeru", "Ishiba"])
+    (['Japanese', 'Prime', 'Minister'], ['Shigeru', 'Ishiba'])
+    """
+    v = vocab or vocabulary()
+    i = len(words)
+    while i > 0:
+        low = words[i - 1].lower()
+        if low in v.title_words or low in v.nationalities or low in _OPENERS or (
+                "-" in low and all(x in v.title_words for x in low.split("-"))):
+            break
+        i -= 1
+    return words[:i], words[i:]
+
+
+def _gender_of(title: list[str], name: list[str], v: Vocabulary) -> str:
+    for w in title:
+        low = w.lower().rstrip(".")
+        if low in v.male_honorifics or low + "." in v.male_honorifics:
+            return "m"
+        if low in v.female_honorifics or low + "." in v.female_honorifics:
+            return "f"
+    if len(name) >= 2:
+        g = v.given_names.get(name[0].lower(), "")
+        return g if g in ("m", "f") else ""
+    return ""
+
+
+class ArticleContext:
+    """Everything known about the names of one article, for resolving its speakers.
+
+    Parameters
+    ----------
+    text : str
+        The article's cleaned text.
+    registry : Registry
+        Speakers with canonical names, aliases, titles and sides.
+    sentence_starts : list of int
+        Start offsets of the article's sentences (for preferring sentence subjects).
+    """
+
+    def __init__(self, text: str, registry: Registry, sentence_starts: list[int]) -> None:
+        self.text = text
+        self.registry = registry
+        self.vocab = vocabulary()
+        self.sentence_starts = sentence_starts
+        self.entities: list[_Entity] = []
+        self.surnames: dict[str, str] = {}
+        self.named: set[str] = set()
+        self.roles: list[tuple[int, str, str]] = []  # (pos, role word, canonical)
+        self.acronyms: dict[str, str] = {}
+        self._index()
+        self._positions = [e.pos for e in self.entities]
+
+    # -- indexing ---------------------------------------------------------------------------
+    def _sentence_start_at(self, pos: int) -> int:
+        i = bisect_left(self.sentence_starts, pos + 1) - 1
+        return self.sentence_starts[i] if i >= 0 else 0
+
+    def _index(self) -> None:
+        v, text = self.vocab, self.text
+        singles: list[tuple[int, str, bool, bool]] = []
+        for m in _CHUNK.finditer(text):
+            words = m.group(0).split()
+            while words and words[-1].lower() in _CONNECTORS:
+                words.pop()
+            pos = m.start()
+            at_start = self._sentence_start_at(pos) == pos
+            kind, name, gender, title = self._name_kind(words)
+            if kind in ("none", "title"):
+                continue
+            if kind == "single":
+                singles.append((pos, name, at_start, bool(title)))
+                continue
+            self.entities.append(_Entity(pos, name, kind, gender, at_start))
+            if kind in ("person", "thing"):
+                self._remember_person(name, title, pos)
+                before = text[max(0, pos - 40):pos].split()
+                if before and before[-1].lower() in v.role_nouns:
+                    self.roles.append((pos, before[-1].lower(), name))
+                after = _APPOSITIVE.match(text, m.end())
+                if after and after.group(1).lower() in v.role_nouns:
+                    self.roles.append((pos, after.group(1).lower(), name))
+            elif kind == "org" and len(words) > 1:
+                acro = "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _SMALL)
+                if len(acro) >= 2:
+                    self.acronyms.setdefault(acro, name)
+        # single capitalised words: a surname, an acronym, or a registry alias
+        for pos, word, at_start, titled in singles:
+            found = self._single(word)
+            if found is not None:
+                name, kind, gender = found
+                self.entities.append(_Entity(pos, name, kind, gender, at_start))
+            elif titled:  # "Mr Smith" with no full name in the article
+                self.entities.append(_Entity(pos, word, "person", "", at_start))
+        self.entities.sort(key=lambda e: e.pos)
+
+    def _single(self, word: str) -> tuple[str, str, str] | None:
+        """(name, kind, gender) for one capitalised word, or None."""
+        key = normalize_name(word)
+        if key in self.surnames:
+            name = self.surnames[key]
+            g = next((e.gender for e in self.entities if e.name == name and e.gender), "")
+            return name, "person", g
+        if word in self.acronyms:
+            return self.acronyms[word], "org", ""
+        sp = self.registry.lookup(word) or self.registry.lookup_surname(word)
+        if sp is not None:
+            self.named.add(sp.name)
+            return sp.name, ("person" if sp.is_person else "org"), sp.gender or ""
+        if len(word) >= 3 and word[0].isupper():
+            for e in reversed(self.entities):
+                if e.kind == "org" and e.name.split()[0].startswith(word) and e.name != word:
+                    return e.name, "org", ""  # "Fed" after "Federal Reserve"
+        return None
+
+    def _name_kind(self, words: list[str]) -> tuple[str, str, str, list[str]]:
+        """Classify a capitalised chunk: (kind, canonical name, gender, title words).
+
+        kind is ``person``, ``org``, ``thing`` (a name of unknown kind), ``single`` (one word,
+        resolved later), ``title`` (only title words) or ``none``.
+        """
+        v, reg = self.vocab, self.registry
+        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+            words = words[1:]
+        if not words:
+            return "none", "", "", []
+        sp = reg.lookup(" ".join(words))
+        if sp is not None:
+            return self._registered(sp, [])
+        if "of" in words[1:]:  # "Nicolas Sarkozy of France"
+            k = words.index("of", 1)
+            t, n = split_title(words[:k], v)
+            if len(n) >= 2 and not _has_org_word(n, v):
+                return self._person(t, n)
+        title, name = split_title(words, v)
+        if name:
+            name = name[:-1] + [_POSSESSIVE.sub("", name[-1])]
+            sp = reg.lookup(" ".join(name))
+            if sp is not None:
+                return self._registered(sp, title)
+        if len(name) >= 2 and (name[0].lower() in v.given_names or not _has_org_word(name, v)):
+            if title or name[0].lower() in v.given_names:
+                return self._person(title, name)
+            if _has_org_word(words, v):
+                return "org", normalize_org(" ".join(words)), "", title
+            return "thing", " ".join(name), "", title
+        if _has_org_word(words, v):
+            return "org", normalize_org(" ".join(words)), "", title
+        if len(name) == 1:
+            if title and any(_is_honorific(t, v) for t in title):
+                key = normalize_name(name[0])
+                return "person", self.surnames.get(key, name[0]), _gender_of(title, name, v), title
+            return "single", name[0], "", title
+        if name:
+            return "thing", " ".join(name), "", title
+        return "title", " ".join(words), "", title
+
+    def _registered(self, sp, title: list[str]) -> tuple[str, str, str, list[str]]:
+        self.named.add(sp.name)
+        return ("person" if sp.is_person else "org"), sp.name, sp.gender or "", title
+
+    def _person(self, title: list[str], name: list[str]) -> tuple[str, str, str, list[str]]:
+        return "person", " ".join(name), _gender_of(title, name, self.vocab), title
+
+    def _remember_person(self, canonical: str, title: list[str], pos: int) -> None:
+        parts = canonical.split()
+        if len(parts) >= 2:
+            self.surnames.setdefault(normalize_name(parts[-1]), canonical)
+        for w in title:
+            low = w.lower()
+            if low in self.vocab.role_nouns:
+                self.roles.append((pos, low, canonical))
+
+    # -- resolution -------------------------------------------------------------------------
+    def resolve(self, mention: Mention) -> tuple[str, str]:
+        """``(speaker, rule)`` for a mention; ``("unknown", "none")`` when nothing fits."""
+        if mention.kind == "pronoun":
+            return self._resolve_pronoun(mention)
+        if mention.kind == "name":
+            found = self.resolve_name(mention.text, mention.start)
+            if found:
+                return found, "explicit"
+        return self._resolve_description(mention)
+
+    def resolve_name(self, surface: str, pos: int) -> str | None:
+        """Canonical name for a capitalised mention, or None if it names nobody."""
+        kind, name, _, _ = self._name_kind(surface.split())
+        if kind == "single":
+            found = self._single(name)
+            return found[0] if found else name
+        if kind == "title":
+            sp = self.registry.lookup_title(name, self.named)
+            return sp.name if sp else None
+        if kind == "none":
+            return None
+        return name
+
+    def note_speaker(self, pos: int, name: str) -> None:
+        """A name used as a speaker is a person or a body: make it a pronoun antecedent."""
+        i = bisect_left(self._positions, pos)
+        for j in (i, i - 1):
+            if 0 <= j < len(self.entities) and self.entities[j].name == name \
+                    and self.entities[j].kind == "thing":
+                self.entities[j].kind = "person"
+
+    def _resolve_description(self, mention: Mention) -> tuple[str, str]:
+        reg, v = self.registry, self.vocab
+        sp = reg.lookup(mention.text)
+        if sp:
+            return sp.name, "explicit"
+        sp = reg.lookup_title(mention.text, self.named)
+        if sp:
+            return sp.name, "title"
+        head = mention.head
+        if head in v.role_nouns:
+            for pos, role, name in reversed(self.roles):
+                if pos < mention.start and role == head:
+                    return name, "title"
+            sp = reg.lookup_title(head, self.named)
+            if sp:
+                return sp.name, "title"
+        if head in v.org_nouns and head not in v.role_nouns:
+            org = self._nearest(mention.start, ("org",))
+            if org:
+                return org.name, "title"
+        return "unknown", "none"
+
+    def _nearest(self, pos: int, kinds: tuple[str, ...], gender: str = "") -> _Entity | None:
+        i = bisect_left(self._positions, pos) - 1
+        while i >= 0:
+            e = self.entities[i]
+            if e.kind in kinds and not (gender and e.gender and e.gender != gender):
+                return e
+            i -= 1
+        return None
+
+    def _resolve_pronoun(self, mention: Mention) -> tuple[str, str]:
+        word = mention.text.lower()
+        if word in ("he", "she"):
+            gender = "m" if word == "he" else "f"
+            person = self.subject_before(mention.start, gender)
+            return (person, "pronoun") if person else ("unknown", "none")
+        if word in ("it", "they"):
+            org = self._nearest(mention.start, ("org",))
+            return (org.name, "pronoun") if org else ("unknown", "none")
+        return "unknown", "none"
+
+    def subject_before(self, pos: int, gender: str = "") -> str | None:
+        """The person a pronoun at ``pos`` most likely means.
+
+        The first compatible person of the nearest sentence before (or of the current
+        sentence up to ``pos``): sentence subjects come first in English news.
+        """
+        i = bisect_left(self._positions, pos) - 1
+        best: _Entity | None = None
+        current = None
+        while i >= 0:
+            e = self.entities[i]
+            start = self._sentence_start_at(e.pos)
+            if current is not None and start != current and best is not None:
+                break
+            if e.kind == "person" and not (gender and e.gender and e.gender != gender):
+                best = e
+                current = start
+            i -= 1
+        return best.name if best else None
+
+
+def normalize_org(name: str) -> str:
+    """An organisation's name as a speaker: no leading "the", no possessive."""
+    words = name.split()
+    while words and words[0].lower() in _OPENERS:
+        words = words[1:]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    return " ".join(words)

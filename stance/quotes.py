@@ -1,0 +1,846 @@
+"""Find statements in an article: direct quotes, partial quotes and reported speech.
+
+The extractor is rule-based and works paragraph by paragraph on the cleaned text:
+
+1. quote marks are paired per paragraph (curly and straight, double and top-level single),
+   recovering locally from a missing or mismatched mark, so one typo never costs an article;
+   apostrophes are never taken for quote marks;
+2. each quote is classed as ``direct`` (the quote is the sentence, the rest is attribution) or
+   ``partial`` (a fragment inside the writer's sentence); names of things in quote marks
+   ("Truth Social") and scare quotes with no cue are dropped;
+3. its speaker is the subject of the nearest reporting cue (``stance/data/cues.csv``) in the
+   sentence, before or after it; a quote with no cue continues the previous statement;
+4. reported speech is found from cues outside quotes: ``X said (that) ...``, ``..., X said.``,
+   ``according to X, ...``, ``X expressed his hopes to ...``, participles (``..., highlighting
+   ...``), each with the frame its cue allows;
+5. speaker mentions are resolved by :mod:`stance.attribution`.
+
+Paragraphs with neither a quote mark nor a cue are not tokenised at all, which is most of the
+speed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .attribution import ArticleContext, Mention, vocabulary
+from .registry import Registry, load_registry
+from .resources import read_table
+from .text import paragraph_spans, sentence_spans
+from .types import QUOTE_COLUMNS, QUOTE_DTYPES
+
+__all__ = ["extract_quotes", "extract_statements", "find_quote_spans", "load_cues", "Cues",
+           "Statement"]
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:\w|[’'\-&.](?=[^\W_]))*|\S")
+_SENT_GUESS = re.compile(r"(?:^|\n|(?<=[.!?][\"”’']) |(?<=[.!?]) )(?=[\"“‘']?[A-Z])")
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_DOUBLE = _DOUBLE_OPEN + _DOUBLE_CLOSE + '"'
+_SINGLE_OPEN = "‘'"
+_SINGLE_CLOSE = "’'"
+_QUOTE_CHARS = frozenset(_DOUBLE + "‘’'")
+_OPEN_BEFORE = frozenset(" \t\n([{—–-/:")
+_CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-")
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these",
+                          "those", "our", "some", "many", "several", "two", "three", "other",
+                          "one", "both", "most", "all"})
+_NP_ADJ = frozenset(
+    "senior top chief former key deputy ruling local foreign trade economic finance leading "
+    "independent private public major official joint new acting outgoing incoming veteran "
+    "managing general executive government company industry city union opposition shadow "
+    "japanese american british european chinese us japan's".split()
+)
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+_SKIP_LEFT = frozenset(
+    "also later earlier previously recently repeatedly has have had would will then quickly "
+    "firmly further again once now still yesterday today reportedly publicly privately "
+    "separately openly bluntly flatly initially subsequently immediately too had already "
+    "has repeatedly consistently frequently often long subsequently just".split()
+)
+_ADVERBS = frozenset(
+    "yesterday today tonight earlier later previously recently again also then now last "
+    "repeatedly publicly privately separately firmly flatly bluntly openly candidly "
+    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
+    "afternoon evening weekend".split()
+)
+_PREPOSITIONS = frozenset("on in at during after before via through from with by to over "
+                          "while when last this".split())
+_LISTENERS = frozenset(
+    "reporters journalists delegates mps lawmakers the a an parliament congress conference "
+    "audience committee investors analysts students supporters members news bbc radio programme "
+    "program show newspaper paper agency website television channel him her them us me "
+    "correspondents".split()
+)
+_SENT_END = frozenset(".!?")
+_CLOSING = frozenset("\"”’')]")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Reporting cues: single-word forms and multi-word forms, with lemma and frame."""
+
+    single: dict[str, tuple[str, str]]
+    multi: dict[tuple[str, ...], tuple[str, str]]
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _load_cues(source: str | None) -> Cues:
+    single: dict[str, tuple[str, str]] = {}
+    multi: dict[tuple[str, ...], tuple[str, str]] = {}
+    for row in read_table(source, "cues.csv"):
+        form = row["form"].strip().lower()
+        entry = (row["lemma"].strip().lower(), row["frame"].strip().lower())
+        parts = tuple(form.split())
+        if len(parts) == 1:
+            single[form] = entry
+        else:
+            multi[parts] = entry
+    words = sorted({f for f in single} | {p[0] for p in multi}, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+    return Cues(single, multi, pattern)
+
+
+def load_cues(path: str | Path | None = None) -> Cues:
+    """The reporting cues: the packaged list, or a user's own CSV (``form,lemma,frame``)."""
+    return _load_cues(None if path is None else str(path))
+
+
+@dataclass(slots=True)
+class Statement:
+    """One attributed statement, with offsets into the article text."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str
+    cue: str
+    attribution: str
+    sent_start: int
+    sent_end: int
+
+
+@dataclass(slots=True)
+class _Quote:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark (paragraph end if unclosed)
+    start: int  # inner text, trimmed
+    end: int
+    closed: bool
+
+
+# --------------------------------------------------------------------------------------------
+# quote marks
+
+
+def _pair(text: str, marks: list[int], lo: int, hi: int, double: bool) -> list[tuple[int, int, bool]]:
+    out: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    for i in marks:
+        c = text[i]
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        opens_ctx = prev in _OPEN_BEFORE or prev in _QUOTE_CHARS
+        closes_ctx = nxt in _CLOSE_AFTER or nxt in _QUOTE_CHARS
+        if double:
+            if c in _DOUBLE_OPEN:
+                role = "close" if (closes_ctx and not opens_ctx and open_at is not None) else "open"
+            elif c in _DOUBLE_CLOSE:
+                role = "open" if (opens_ctx and not closes_ctx and open_at is None) else "close"
+            else:
+                if opens_ctx and not closes_ctx:
+                    role = "open"
+                elif closes_ctx and not opens_ctx:
+                    role = "close"
+                else:
+                    role = "open" if open_at is None else "close"
+        else:
+            if c in _SINGLE_OPEN and opens_ctx and nxt.isalnum():
+                role = "open"
+            elif c in _SINGLE_CLOSE and not prev.isspace() and closes_ctx:
+                role = "close"
+            else:
+                continue
+        if role == "open":
+            if open_at is not None:
+                if not double:
+                    continue
+                out.append((open_at, i, False))  # the earlier quote lost its closer
+            open_at = i
+        elif open_at is not None:
+            out.append((open_at, i, True))
+            open_at = None
+    if open_at is not None and double:
+        out.append((open_at, hi, False))
+    return out
+
+
+def find_quote_spans(text: str, start: int = 0, end: int | None = None) -> list[_Quote]:
+    """Quoted spans of one paragraph ``text[start:end]``, in order.
+
+    Double marks (curly or straight) are paired first; single marks count only outside double
+    quotes (British style), and only as a pair, so apostrophes are never quote marks.
+
+    Examples
+    --------
+    >>> t = 'He said: “We won’t move.” Then ‘fair trade’ came up.'
+    >>> [t[q.start:q.end] for q in find_quote_spans(t)]
+    ['We won’t move.', 'fair trade']
+    """
+    hi = len(text) if end is None else end
+    doubles = [i for i in range(start, hi) if text[i] in _DOUBLE]
+    pairs = _pair(text, doubles, start, hi, True)
+    inside = [(a, b) for a, b, _ in pairs]
+    singles = [
+        i for i in range(start, hi)
+        if text[i] in "‘’'" and not any(a < i < b for a, b in inside)
+    ]
+    if singles:
+        pairs += [p for p in _pair(text, singles, start, hi, False) if p[2]]
+        pairs.sort()
+    quotes = []
+    for a, b, closed in pairs:
+        s, e = a + 1, b
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and any(ch.isalnum() for ch in text[s:e]):
+            quotes.append(_Quote(a, b, s, e, closed))
+    return quotes
+
+
+_SMALL = frozenset("a an and as at but by for from in into of on or the to with vs".split())
+
+
+def _is_name_of_thing(inner: str) -> bool:
+    """Short title-case quotes name things ("Truth Social"), they are not statements."""
+    s = inner.strip().rstrip(",.;:")
+    if not s or s.endswith(("!", "?")):
+        return False
+    words = s.split()
+    if len(words) > 6:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    return bool(content) and words[0][0].isupper() and all(w[0].isupper() for w in content)
+
+
+# --------------------------------------------------------------------------------------------
+# one paragraph
+
+
+class _Para:
+    """Tokens of one paragraph with their quote membership and sentence index."""
+
+    __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes")
+
+    def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
+                 sents: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.quotes = quotes
+        self.sents = sents
+        starts, ends, low, cap = [], [], [], []
+        for m in _TOKEN.finditer(text, lo, hi):
+            s = m.start()
+            starts.append(s)
+            ends.append(m.end())
+            w = m.group()
+            low.append(w.lower())
+            cap.append(w[0].isupper())
+        self.starts, self.ends, self.low, self.cap = starts, ends, low, cap
+        # quote membership: index of the quote a token is inside (or a mark of), else -1
+        qid = [-1] * len(starts)
+        qi = 0
+        for ti, s in enumerate(starts):
+            while qi < len(quotes) and s > quotes[qi].close:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].open <= s <= quotes[qi].close:
+                qid[ti] = qi
+        self.qid = qid
+        sent_starts = [a for a, _ in sents]
+        self.sent = [max(0, bisect_right(sent_starts, s) - 1) for s in starts]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_right(self.starts, offset - 1)
+
+    def sentence_tokens(self, si: int) -> tuple[int, int]:
+        a, b = self.sents[si]
+        return self.token_at(a), self.token_at(b)
+
+
+@dataclass(slots=True)
+class _Found:
+    speaker: str
+    rule: str
+    cue: str
+    cue_index: int
+
+
+class _Extractor:
+    """Statements of one article."""
+
+    def __init__(self, text: str, registry: Registry, cues: Cues) -> None:
+        self.text = text
+        self.cues = cues
+        self.vocab = vocabulary()
+        starts = [m.start() for m in _SENT_GUESS.finditer(text)]
+        self.ctx = ArticleContext(text, registry, starts)
+        self.out: list[Statement] = []
+
+    # -- cues ------------------------------------------------------------------------------
+    def _cue_at(self, p: _Para, i: int) -> tuple[str, str, str, int] | None:
+        """(surface, lemma, frame, last token index) of a cue starting at token i."""
+        w = p.low[i]
+        if p.cap[i] and w != "according":
+            return None  # "United States", "Post": verbs are not capitalised
+        for parts, (lemma, frame) in self.cues.multi.items():
+            n = len(parts)
+            if parts[0] == w and tuple(p.low[i:i + n]) == parts:
+                return " ".join(parts), lemma, frame, i + n - 1
+        hit = self.cues.single.get(w)
+        if hit:
+            return w, hit[0], hit[1], i
+        return None
+
+    # -- noun phrases ----------------------------------------------------------------------
+    def _is_np_word(self, p: _Para, i: int) -> bool:
+        w = p.low[i]
+        if p.cap[i]:
+            return True
+        v = self.vocab
+        return (w in _DETERMINERS or w in _NP_ADJ or w in v.org_nouns or w in v.role_nouns
+                or w in v.group_nouns or w in ("of", "for", "at", "de", "van", "von", "der", "’s",
+                                               "'s", "-"))
+
+    def _is_head(self, p: _Para, i: int) -> bool:
+        w = p.low[i]
+        v = self.vocab
+        if p.cap[i]:
+            return w not in _DETERMINERS and w not in ("of", "for", "at")
+        return w in v.org_nouns or w in v.role_nouns or w in v.group_nouns
+
+    def _np_left(self, p: _Para, j: int, lo: int) -> tuple[int, int] | None:
+        """Token range [i, j] of the noun phrase ending at token j."""
+        if j < lo or p.qid[j] >= 0:
+            return None
+        if p.low[j] in _PRONOUNS:
+            return j, j
+        if not self._is_head(p, j):
+            return None
+        i = j
+        while i - 1 >= lo and p.qid[i - 1] < 0 and self._is_np_word(p, i - 1) and j - i < 12:
+            i -= 1
+        while i < j and p.low[i] in ("of", "for", "at", "-"):
+            i += 1
+        return i, j
+
+    def _np_right(self, p: _Para, i: int, hi: int) -> tuple[int, int] | None:
+        if i >= hi or p.qid[i] >= 0:
+            return None
+        if p.low[i] in _PRONOUNS:
+            return i, i
+        j = i
+        last_head = -1
+        while j < hi and p.qid[j] < 0 and self._is_np_word(p, j) and j - i < 12:
+            if self._is_head(p, j):
+                last_head = j
+            j += 1
+        if last_head < 0:
+            return None
+        return i, last_head
+
+    def _mention(self, p: _Para, i: int, j: int) -> Mention | None:
+        low = p.low
+        if i == j and low[i] in _PRONOUNS:
+            return Mention(p.starts[i], p.ends[i], self.text[p.starts[i]:p.ends[i]], "pronoun")
+        full = self.text[p.starts[i]:p.ends[j]]
+        v = self.vocab
+        if not p.cap[j] or low[j] in v.group_nouns or low[j] in v.org_nouns \
+                or low[j] in v.role_nouns:
+            return Mention(p.starts[i], p.ends[j], full, "description", head=low[j])
+        k = j
+        while k - 1 >= i and (p.cap[k - 1] or low[k - 1] in ("of", "de", "van", "von", "der",
+                                                             "bin", "al", "-")):
+            k -= 1
+        return Mention(p.starts[i], p.ends[j], full, "name",
+                       head=self.text[p.starts[k]:p.ends[j]])
+
+    def _resolve(self, p: _Para, rng: tuple[int, int] | None) -> tuple[str, str] | None:
+        """(speaker, rule) for a noun phrase, or None if it is not a speaker at all."""
+        if rng is None:
+            return None
+        m = self._mention(p, *rng)
+        if m is None:
+            return None
+        low = m.text.lower()
+        if m.kind == "pronoun":
+            if low in ("i", "we"):
+                return None  # the writer, outside quotes
+            return self.ctx.resolve(m)
+        reg = self.ctx.registry
+        sp = reg.lookup(m.text)
+        if sp:
+            return sp.name, "explicit"
+        v = self.vocab
+        if m.kind == "name":
+            name = self.ctx.resolve_name(m.head, m.start) or self.ctx.resolve_name(m.text, m.start)
+            if name:
+                self.ctx.note_speaker(m.start, name)
+                return name, "explicit"
+            return None
+        # description
+        head = m.head
+        if head not in v.org_nouns and head not in v.role_nouns and head not in v.group_nouns:
+            return None
+        if head in ("spokesman", "spokeswoman", "spokesperson", "statement", "report"):
+            words = [w for w in m.text.split()[:-1] if w[:1].isupper()]
+            if words:
+                name = self.ctx.resolve_name(" ".join(words), m.start)
+                if name:
+                    return name, "explicit"
+        found = self.ctx.resolve(m)
+        if found[0] == "unknown" and head not in v.group_nouns and head not in v.role_nouns \
+                and head not in v.org_nouns:
+            return None
+        return found
+
+    # -- speakers of a cue -----------------------------------------------------------------
+    def _subject(self, p: _Para, ci: int, lo: int, prev: _Found | None
+                 ) -> tuple[tuple[str, str] | None, int]:
+        """The speaker left of cue token ``ci``; returns (speaker, first token of the NP)."""
+        j = ci - 1
+        while j >= lo and p.qid[j] < 0 and p.low[j] in _SKIP_LEFT:
+            j -= 1
+        if j < lo:
+            return None, ci
+        w = p.low[j]
+        if w in ("and", "but"):
+            prev = prev or self._previous_cue(p, ci, lo)
+            if prev is not None:
+                return (prev.speaker, prev.rule), j
+            return None, ci
+        if w in ("who", "which") and j - 1 >= lo and p.low[j - 1] == ",":
+            j -= 2
+        if j >= lo and p.low[j] == "," and p.qid[j] < 0:
+            # an appositive between commas: "Richard Katz, a former senior fellow ..., said"
+            k = j - 1
+            while k >= lo and p.low[k] != "," and p.qid[k] < 0 and j - k < 25:
+                k -= 1
+            if k >= lo and p.low[k] == "," and k - 1 >= lo:
+                rng = self._np_left(p, k - 1, lo)
+                if rng is not None:
+                    return self._resolve(p, rng), rng[0]
+            return None, ci
+        rng = self._np_left(p, j, lo)
+        if rng is None:
+            return None, ci
+        return self._resolve(p, rng), rng[0]
+
+    def _speaker_for(self, p: _Para, ci: int, cend: int, lemma: str, lo: int, hi: int,
+                     prev: _Found | None) -> tuple[tuple[str, str] | None, int, int]:
+        """Speaker of a cue: its subject, or (inverted) the noun phrase after it.
+
+        Returns (speaker, start token of the attribution, end token of the attribution).
+        """
+        j = ci - 1
+        while j >= lo and p.low[j] in _SKIP_LEFT:
+            j -= 1
+        progressive = p.low[ci].endswith("ing") and j >= lo and p.low[j] in _BE
+        if progressive:  # "is urging": the subject is before the auxiliary
+            speaker, first = self._subject(p, j, lo, prev)
+            return speaker, first, cend
+        if j >= lo and p.low[j] in _BE and lemma not in ("say",):
+            # passive "is believed", "were described as": a speaker only after "by"
+            k = cend + 1
+            while k < hi and p.low[k] not in ("by", ",", ".") and k - cend < 6:
+                k += 1
+            if k < hi and p.low[k] == "by":
+                rng = self._np_right(p, k + 1, hi)
+                if rng:
+                    return self._resolve(p, rng), ci, rng[1]
+            return None, ci, cend
+        if j >= lo and p.low[j] in _BE:
+            return None, ci, cend  # "is said to"
+        if p.low[ci].endswith("ing") and (j < lo or p.low[j] in (",", "—", "–", "-")
+                                          or p.qid[j] >= 0):
+            prev = prev or self._previous_cue(p, ci, lo)
+            if prev is not None:  # "..., adding", "..., saying": the clause's subject
+                return (prev.speaker, prev.rule), ci, cend
+            return None, ci, cend
+        speaker, first = self._subject(p, ci, lo, prev)
+        if speaker is not None:
+            return speaker, first, cend
+        if lemma == "according to" or j < lo or p.low[j] in (",", "—", "–") or p.qid[j] >= 0:
+            rng = self._np_right(p, cend + 1, hi)
+            if rng:
+                return self._resolve(p, rng), ci, rng[1]
+        return None, ci, cend
+
+    # -- clauses ---------------------------------------------------------------------------
+    def _clause_after(self, p: _Para, cend: int, hi: int, lemma: str, frame: str
+                      ) -> tuple[int, int] | None:
+        low = p.low
+        i = cend + 1
+        while i < hi and low[i] in _ADVERBS:
+            i += 1
+        if lemma == "tell":
+            k = i
+            while k < hi and (low[k] in _LISTENERS or p.cap[k] or low[k] in ("’s", "'s", "4"))\
+                    and k - i < 8 and low[k] != "that":
+                k += 1
+            i = k
+        has_that = False
+        if i < hi and low[i] == "that":
+            i, has_that = i + 1, True
+        elif i < hi and (low[i] in _PREPOSITIONS or low[i] in _ADVERBS or lemma == "tell"):
+            for k in range(i, min(hi, i + 12)):
+                if low[k] == "that":
+                    i, has_that = k + 1, True
+                    break
+                if low[k] in (",", ";", ":") or p.qid[k] >= 0:
+                    break
+        if frame == "that" and not has_that:
+            return None
+        if frame == "quote":
+            return None
+        if i < hi and low[i] == "," and not has_that:
+            return None
+        return self._clause_span(p, i, hi)
+
+    def _clause_span(self, p: _Para, i: int, hi: int) -> tuple[int, int] | None:
+        low = p.low
+        e = hi - 1
+        while e >= i and (low[e] in _SENT_END or low[e] in _CLOSING):
+            e -= 1
+        for k in range(i, e + 1):
+            w = low[k]
+            if w == ";":
+                e = k - 1
+                break
+            if w == "," and k + 2 <= e:
+                nxt = low[k + 1]
+                if nxt == "according":
+                    e = k - 1
+                    break
+                if nxt in ("but", "while", "whereas") and p.cap[k + 2] \
+                        and low[k + 2] not in _PRONOUNS:
+                    e = k - 1
+                    break
+        if e - i + 1 < 2 or i >= hi:
+            return None
+        return i, e
+
+    # -- statements ------------------------------------------------------------------------
+    def _emit(self, start: int, end: int, kind: str, found: tuple[str, str] | None, cue: str,
+              p: _Para, si0: int, si1: int) -> None:
+        speaker, rule = found if found else ("unknown", "none")
+        self.out.append(Statement(start, end, kind, speaker, cue, rule,
+                                  p.sents[si0][0], p.sents[si1][1]))
+
+    def paragraph(self, lo: int, hi: int, para_index: int, last: Statement | None,
+                  last_para: int) -> None:
+        text = self.text
+        chunk = text[lo:hi]
+        has_quote = any(c in chunk for c in _DOUBLE) or "‘" in chunk or " '" in chunk
+        if not has_quote and not self.cues.pattern.search(chunk):
+            return
+        quotes = find_quote_spans(text, lo, hi) if has_quote else []
+        sents = [tuple(s) for s in sentence_spans(text, [(lo, hi)])]
+        if not sents:
+            return
+        p = _Para(text, lo, hi, quotes, sents)
+        used: set[int] = set()  # cue tokens already spent on a quote
+        names = [q for q in quotes if _is_name_of_thing(text[q.start:q.end])]
+        for q in names:  # names of things read as ordinary words
+            qi = quotes.index(q)
+            for t in range(len(p.qid)):
+                if p.qid[t] == qi:
+                    p.qid[t] = -1
+        before = len(self.out)
+        for qi, q in enumerate(quotes):
+            if q in names:
+                continue
+            self._quote(p, qi, q, used, last if last_para >= para_index - 1 else None)
+        self._reported(p, used)
+        # keep reading order
+        if len(self.out) > before + 1:
+            self.out[before:] = sorted(self.out[before:], key=lambda s: s.start)
+
+    def _quote(self, p: _Para, qi: int, q: _Quote, used: set[int],
+               last: Statement | None) -> None:
+        t_open = p.token_at(q.open)
+        t_close = p.token_at(q.close) if q.closed else len(p.starts)
+        si0 = p.sent[t_open] if t_open < len(p.starts) else len(p.sents) - 1
+        si1 = p.sent[min(t_close, len(p.starts) - 1)] if p.starts else si0
+        lo, _ = p.sentence_tokens(si0)
+        _, hi = p.sentence_tokens(si1)
+        pre = [t for t in range(lo, t_open) if p.qid[t] < 0]
+        post_end = hi
+        for t in range(t_close + 1, hi):
+            if p.qid[t] >= 0 and p.qid[t] != qi:
+                post_end = t
+                break
+        post = [t for t in range(t_close + 1, post_end) if p.qid[t] < 0]
+        pre_words = [t for t in pre if p.low[t][0].isalnum()]
+        found: _Found | None = None
+        # cue after the quote: '"...," he said' / '"..." said Mr X'
+        if not pre_words or not self._find_cue(p, pre, lo, hi):
+            found = self._cue_in(p, post[:10], lo, hi, used)
+        if found is None:
+            found = self._cue_in(p, list(reversed(pre)), lo, hi, used)
+        if found is None and not pre_words:
+            found = self._cue_in(p, post, lo, hi, used)
+        starts_sentence = not pre_words
+        inner = self.text[q.start:q.end]
+        kind = "direct"
+        if pre_words:
+            last_pre = p.low[pre[-1]]
+            cue_near = found is not None and found.cue_index >= 0 and \
+                any(t >= found.cue_index for t in pre) and \
+                (pre[-1] - found.cue_index) <= 12
+            if not (last_pre == ":" or (last_pre == "," and cue_near)
+                    or (cue_near and pre[-1] == found.cue_index and inner[:1].isupper())):
+                kind = "partial"
+        if kind == "partial" and not q.closed:
+            kind = "direct"
+        if found is not None:
+            self._emit(q.start, q.end, kind, (found.speaker, found.rule), found.cue, p, si0, si1)
+            return
+        # no cue: a quote that continues the previous statement (same or previous paragraph)
+        if starts_sentence and kind == "direct":
+            prev = self.out[-1] if self.out and self.out[-1].start >= p.sents[0][0] else last
+            if prev is not None and prev.speaker != "unknown":
+                self.out.append(Statement(q.start, q.end, "direct", prev.speaker, prev.cue,
+                                          "continuation", p.sents[si0][0], p.sents[si1][1]))
+
+    def _find_cue(self, p: _Para, tokens: list[int], lo: int, hi: int) -> bool:
+        return any(self._cue_at(p, t) for t in tokens)
+
+    def _cue_in(self, p: _Para, tokens: list[int], lo: int, hi: int, used: set[int]
+                ) -> _Found | None:
+        prev = None
+        for t in tokens:
+            hit = self._cue_at(p, t)
+            if not hit:
+                continue
+            surface, lemma, _frame, cend = hit
+            speaker, _, _ = self._speaker_for(p, t, cend, lemma, lo, hi,
+                                              self._previous_cue(p, t, lo))
+            if speaker is None:
+                continue
+            used.update(range(t, cend + 1))
+            prev = _Found(speaker[0], speaker[1], surface, t)
+            return prev
+        return None
+
+    def _previous_cue(self, p: _Para, t: int, lo: int) -> _Found | None:
+        """The speaker of an earlier cue in the same sentence (for "and expressed", "adding")."""
+        for k in range(t - 1, lo - 1, -1):
+            if p.qid[k] >= 0:
+                continue
+            hit = self._cue_at(p, k)
+            if hit and hit[3] < t:
+                sp, _, _ = self._speaker_for(p, k, hit[3], hit[1], lo, t, None)
+                if sp is not None:
+                    return _Found(sp[0], sp[1], hit[0], k)
+        # the subject of the sentence: "The Trump administration has ..., emphasizing ..."
+        rng = self._np_right(p, lo, t)
+        if rng is not None and rng[0] == lo:
+            sp = self._resolve(p, rng)
+            if sp is not None and sp[0] != "unknown":
+                return _Found(sp[0], sp[1], "", -1)
+        return None
+
+    def _reported(self, p: _Para, used: set[int]) -> None:
+        covered: list[tuple[int, int]] = []
+        for si in range(len(p.sents)):
+            lo, hi = p.sentence_tokens(si)
+            if lo >= hi:
+                continue
+            t = lo
+            prev: _Found | None = None
+            while t < hi:
+                if p.qid[t] >= 0 or t in used or any(a <= t <= b for a, b in covered):
+                    t += 1
+                    continue
+                hit = self._cue_at(p, t)
+                if not hit:
+                    t += 1
+                    continue
+                surface, lemma, frame, cend = hit
+                stmt = self._reported_one(p, t, cend, surface, lemma, frame, lo, hi, si, prev)
+                if stmt is not None:
+                    (c0, c1), found = stmt
+                    covered.append((c0, c1))
+                    prev = found
+                t = cend + 1
+
+    def _reported_one(self, p: _Para, t: int, cend: int, surface: str, lemma: str, frame: str,
+                      lo: int, hi: int, si: int, prev: _Found | None):
+        low = p.low
+        if frame == "quote":
+            return None
+        if frame == "according":
+            # "according to X, A" / "A, according to X"
+            rng = self._np_right(p, cend + 1, hi)
+            speaker = self._resolve(p, rng) if rng else None
+            if speaker is None:  # "according to data from the US Treasury"
+                k = cend + 1
+                while k < hi and low[k] not in (",", ".") and k - cend < 10:
+                    k += 1
+                caps = [x for x in range(cend + 1, k) if p.cap[x]]
+                if not caps:
+                    return None
+                rng = self._np_left(p, caps[-1], cend + 1)
+                speaker = self._resolve(p, rng) if rng else None
+                if speaker is None:
+                    return None
+            k = rng[1] + 1
+            while k < hi and low[k] not in (",",) and p.qid[k] < 0 and k - rng[1] < 8:
+                k += 1  # "according to data from the US Treasury,"
+            if t == lo or (t - 1 >= lo and low[t - 1] in (",", "(")) and k < hi and low[k] == ",":
+                if t > lo and low[t - 1] == ",":  # "A, according to X, B": take A
+                    span = self._clause_span(p, lo, t - 1)
+                else:
+                    span = self._clause_span(p, k + 1, hi)
+            elif t > lo and low[t - 1] == ",":
+                span = self._clause_span(p, lo, t - 1)
+            else:
+                return None
+            if span is None or any(p.qid[x] >= 0 for x in range(span[0], span[1] + 1)):
+                return None
+            self._emit_tokens(p, span, "indirect", speaker, surface, si)
+            return span, _Found(speaker[0], speaker[1], surface, t)
+        speaker, a0, a1 = self._speaker_for(p, t, cend, lemma, lo, hi, prev)
+        if speaker is None:
+            return None
+        # "A, Mr Brown said (on Monday)." : the statement is before the attribution
+        k = a0 - 1
+        rest = [x for x in range(max(a1, cend) + 1, hi) if low[x][0].isalnum()]
+        if k > lo and low[k] in (",", "—", "–") and (not rest or (
+                low[rest[0]] in _PREPOSITIONS and "that" not in low[a1 + 1:hi])):
+            span = self._clause_span(p, lo, k)
+            if span is None or any(p.qid[x] >= 0 for x in range(span[0], span[1] + 1)):
+                return None
+            self._emit_tokens(p, span, "indirect", speaker, surface, si)
+            return span, _Found(speaker[0], speaker[1], surface, t)
+        end_from = max(cend, a1) if a0 > t else cend
+        span = self._clause_after(p, end_from, hi, lemma, frame)
+        if span is None:
+            return None
+        if any(p.qid[x] >= 0 for x in range(span[0], span[1] + 1)):
+            return None  # it holds a quote: the quote is the statement
+        self._emit_tokens(p, span, "indirect", speaker, surface, si)
+        return span, _Found(speaker[0], speaker[1], surface, t)
+
+    def _emit_tokens(self, p: _Para, span: tuple[int, int], kind: str, speaker: tuple[str, str],
+                     cue: str, si: int) -> None:
+        start, end = p.starts[span[0]], p.ends[span[1]]
+        self._emit(start, end, kind, speaker, cue, p, si, si)
+
+
+def extract_statements(text: str, *, registry: Registry | None = None,
+                       cues: Cues | None = None) -> list[Statement]:
+    """Statements of one article's cleaned text, in reading order.
+
+    Examples
+    --------
+    >>> [s.speaker for s in extract_statements('“We are ready,” Akazawa said.')]
+    ['Ryosei Akazawa']
+    """
+    ex = _Extractor(text, registry or load_registry(), cues or load_cues())
+    last: Statement | None = None
+    last_para = -10
+    for n, (lo, hi) in enumerate(paragraph_spans(text)):
+        before = len(ex.out)
+        ex.paragraph(lo, hi, n, last, last_para)
+        if len(ex.out) > before:
+            last, last_para = ex.out[-1], n
+    return ex.out
+
+
+def _as_articles(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
+    if isinstance(articles, pd.DataFrame):
+        if "text" not in articles.columns:
+            raise ValueError("extract_quotes needs a 'text' column (see stance.load_corpus)")
+        return articles
+    if isinstance(articles, str):
+        articles = [articles]
+    texts = list(articles)
+    return pd.DataFrame({
+        "article_id": [f"text-{i}" if len(texts) > 1 else "text" for i in range(len(texts))],
+        "date": pd.Series([pd.NaT] * len(texts), dtype="datetime64[ns]"),
+        "text": texts,
+    })
+
+
+def empty_quotes() -> pd.DataFrame:
+    """An empty quotes table with the right columns and dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in QUOTE_DTYPES.items()})
+
+
+def extract_quotes(articles: pd.DataFrame | str | Iterable[str], *,
+                   registry: str | Path | Registry | None = None,
+                   cues: str | Path | None = None) -> pd.DataFrame:
+    """Find every attributed statement and its speaker.
+
+    Parameters
+    ----------
+    articles : DataFrame, str or iterable of str
+        The articles frame of :func:`stance.load_corpus` (``article_id``, ``date``, ``text``),
+        or raw article text(s).
+    registry : path or Registry, optional
+        A speaker registry TOML file of your own (default: the packaged seed-study registry).
+    cues : path, optional
+        A reporting-cue CSV of your own (``form,lemma,frame``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per statement in reading order, with the columns of
+        :data:`stance.types.QUOTE_COLUMNS`; ``text[start:end]`` of the article is the
+        statement.
+
+    Examples
+    --------
+    >>> q = extract_quotes('Ishiba said Japan would not rush to reach an agreement.')
+    >>> q[["speaker", "side", "kind", "text"]].values.tolist()
+    [['Shigeru Ishiba', 'Japan', 'indirect', 'Japan would not rush to reach an agreement']]
+    """
+    frame = _as_articles(articles)
+    reg = load_registry(registry)
+    cue_table = load_cues(cues)
+    rows: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
+    ids = frame["article_id"].tolist() if "article_id" in frame else list(range(len(frame)))
+    dates = frame["date"].tolist() if "date" in frame else [pd.NaT] * len(frame)
+    for aid, date, text in zip(ids, dates, frame["text"].tolist(), strict=True):
+        if not isinstance(text, str) or not text:
+            continue
+        for s in extract_statements(text, registry=reg, cues=cue_table):
+            rows["article_id"].append(aid)
+            rows["date"].append(date)
+            rows["speaker"].append(s.speaker)
+            rows["side"].append(reg.side(s.speaker))
+            rows["kind"].append(s.kind)
+            rows["text"].append(text[s.start:s.end])
+            rows["start"].append(s.start)
+            rows["end"].append(s.end)
+            rows["cue"].append(s.cue)
+            rows["attribution"].append(s.attribution)
+            rows["sentence"].append(text[s.sent_start:s.sent_end])
+    if not rows["text"]:
+        return empty_quotes()
+    out = pd.DataFrame(rows)
+    return out.astype(QUOTE_DTYPES)
