@@ -54,14 +54,14 @@ __all__ = [
     "SPEAKERS_COLUMNS",
 ]
 
-#: One colour per side (Okabe–Ito; grey for unknown), used by every figure.
+#: One colour per side (Okabe–Ito; dark grey for unknown), used by every figure.
 SIDE_COLORS: dict[str, str] = {
     "US": "#0072B2",  # blue
     "Japan": "#D55E00",  # vermillion
     "analyst": "#009E73",  # bluish green
     "media": "#CC79A7",  # reddish purple
     "other": "#E69F00",  # orange
-    "unknown": "#999999",  # grey
+    "unknown": "#666666",  # dark grey (a light grey is confused with purple by deuteranopes)
 }
 #: Axis labels of the score columns.
 METRIC_LABELS: dict[str, str] = {
