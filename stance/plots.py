@@ -562,14 +562,48 @@ def draw_stance_map(data: pd.DataFrame, x: str = "tone", y: str = "caution", *,
                               arrowprops={"arrowstyle": "-", "color": "0.35", "lw": 0.5,
                                           "shrinkA": 1, "shrinkB": 3})
                   for row in centres.itertuples(index=False)]
-        _spread_labels(ax, labels)
+        _spread_labels(ax, labels, centres[[x, y]].to_numpy(dtype=float))
         ax.legend(loc="best")
         return ax
 
 
-def _spread_labels(ax: Axes, labels: list, pad_points: float = 1.5,
-                   max_rounds: int = 400) -> None:
-    """Move annotation texts apart (deterministically) until no two boxes overlap."""
+def _overlap(a: np.ndarray, b: np.ndarray, pad: float) -> tuple[float, float]:
+    """Overlap of two boxes ``(x0, y0, x1, y1)`` along x and y, padded; <= 0 means apart."""
+    return (min(a[2], b[2]) - max(a[0], b[0]) + pad, min(a[3], b[3]) - max(a[1], b[1]) + pad)
+
+
+def _push(box: np.ndarray, other: np.ndarray, ox: float, oy: float, share: float,
+          tiebreak: float) -> np.ndarray:
+    """How far to move ``box`` (the shorter way out) so it clears ``other``."""
+    axis = (1, 3) if oy <= ox else (0, 2)
+    here, there = box[axis[0]] + box[axis[1]], other[axis[0]] + other[axis[1]]
+    sign = 1.0 if here > there or (here == there and tiebreak > 0) else -1.0
+    step = np.zeros(4)
+    step[list(axis)] = sign * ((oy if axis == (1, 3) else ox) * share + 0.5)
+    return step
+
+
+# Where a label may go, in steps of the marker's clearance: beside the point first, then
+# further out (with a leader line).
+_SPOTS = [(1, 1), (1, -1), (-1, 1), (-1, -1), (0, 1), (0, -1), (1, 0), (-1, 0),
+          (0, 3), (0, -3), (2, 3), (-2, 3), (2, -3), (-2, -3), (4, 0), (-4, 0),
+          (0, 5), (0, -5), (3, 5), (-3, 5), (3, -5), (-3, -5)]
+
+
+def _area(a: np.ndarray, b: np.ndarray) -> float:
+    ox, oy = _overlap(a, b, 0.0)
+    return ox * oy if ox > 0 and oy > 0 else 0.0
+
+
+def _spread_labels(ax: Axes, labels: list, anchors: np.ndarray, pad_points: float = 3.0,
+                   marker_points: float = 4.5, max_rounds: int = 400) -> None:
+    """Place annotation texts (deterministically) clear of each other and of the markers.
+
+    Each label takes the first of eight spots around its point that overlaps least with the
+    labels placed before it, the markers and the axes edge; any overlap left is then pushed
+    apart. Works in display pixels after the layout has settled and stores the result as
+    offsets in points, so the placement holds at any dpi.
+    """
     if not labels:
         return
     for label in labels:
@@ -577,27 +611,48 @@ def _spread_labels(ax: Axes, labels: list, pad_points: float = 1.5,
     fig = ax.figure
     fig.draw_without_rendering()  # settles the layout, so pixel positions are final
     to_points = 72.0 / fig.dpi
-    boxes = np.array([Text.get_window_extent(label).extents for label in labels])
-    start = boxes.copy()
+    start = np.array([Text.get_window_extent(label).extents for label in labels])
     frame = ax.get_window_extent().extents
     pad = pad_points / to_points
+    r = marker_points / to_points
+    centres = ax.transData.transform(np.asarray(anchors, dtype=float).reshape(-1, 2))
+    markers = np.column_stack([centres - r, centres + r])
+    gap = r + pad + 1.0 / to_points  # a label this far from its point clears the marker
+    boxes = start.copy()
+    placed: list[int] = []
+    for i in sorted(range(len(labels)), key=lambda k: (-centres[k, 1], centres[k, 0], k)):
+        w, h = start[i, 2] - start[i, 0], start[i, 3] - start[i, 1]
+        cx, cy = centres[i]
+        spots = [(cx + dx * gap - (w if dx < 0 else w / 2 if dx == 0 else 0),
+                  cy + dy * gap - (h if dy < 0 else h / 2 if dy == 0 else 0))
+                 for dx, dy in _SPOTS]
+
+        def cost(x0: float, y0: float, w: float = w, h: float = h) -> float:
+            box = np.array([x0 - pad, y0 - pad, x0 + w + pad, y0 + h + pad])
+            inside = max(0.0, min(box[2], frame[2]) - max(box[0], frame[0])) * \
+                max(0.0, min(box[3], frame[3]) - max(box[1], frame[1]))
+            outside = (box[2] - box[0]) * (box[3] - box[1]) - inside
+            return (10.0 * outside + sum(_area(box, boxes[j]) for j in placed)
+                    + sum(_area(box, m) for m in markers))
+
+        x0, y0 = min(spots, key=lambda spot: cost(*spot))
+        boxes[i] = [x0, y0, x0 + w, y0 + h]
+        placed.append(i)
     for _ in range(max_rounds):
         moved = False
         for i in range(len(boxes)):
             for j in range(i + 1, len(boxes)):
-                bi, bj = boxes[i], boxes[j]
-                ox = min(bi[2], bj[2]) - max(bi[0], bj[0]) + pad
-                oy = min(bi[3], bj[3]) - max(bi[1], bj[1]) + pad
-                if ox <= 0 or oy <= 0:
-                    continue
-                moved = True
-                axis = (1, 3) if oy <= ox else (0, 2)  # the shorter way out
-                ci, cj = bi[axis[0]] + bi[axis[1]], bj[axis[0]] + bj[axis[1]]
-                sign = 1.0 if (ci > cj or (ci == cj and i < j)) else -1.0
-                step = (oy if axis == (1, 3) else ox) / 2 + 0.5
-                for k in axis:
-                    boxes[i, k] += sign * step
-                    boxes[j, k] -= sign * step
+                ox, oy = _overlap(boxes[i], boxes[j], pad)
+                if ox > 0 and oy > 0:
+                    step = _push(boxes[i], boxes[j], ox, oy, 0.5, 1.0)
+                    boxes[i] += step
+                    boxes[j] -= step
+                    moved = True
+            for marker in markers:  # markers stay put; only the label moves
+                ox, oy = _overlap(boxes[i], marker, pad)
+                if ox > 0 and oy > 0:
+                    boxes[i] += _push(boxes[i], marker, ox, oy, 1.0, 1.0)
+                    moved = True
         for box in boxes:  # keep every label inside the axes
             for lo, hi in ((0, 2), (1, 3)):
                 if box[lo] < frame[lo]:
@@ -606,11 +661,13 @@ def _spread_labels(ax: Axes, labels: list, pad_points: float = 1.5,
                     box[[lo, hi]] -= box[hi] - frame[hi]
         if not moved:
             break
-    for label, old, new in zip(labels, start, boxes, strict=True):
+    for label, old, new, centre in zip(labels, start, boxes, centres, strict=True):
         dx, dy = (new[0] - old[0]) * to_points, (new[1] - old[1]) * to_points
         ox, oy = label.xyann
         label.xyann = (ox + dx, oy + dy)
-        if abs(dx) + abs(dy) < 6:  # still beside its point: no leader line needed
+        nearest = np.hypot(max(new[0] - centre[0], centre[0] - new[2], 0.0),
+                           max(new[1] - centre[1], centre[1] - new[3], 0.0)) * to_points
+        if nearest < 9:  # right beside its point: no leader line needed
             label.arrow_patch.set_visible(False)
 
 
