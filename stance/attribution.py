@@ -50,6 +50,15 @@ _SMALL = frozenset("of and for the & de la le du van von der at in on".split())
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,4}?([a-z]+)\b")
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+
+
+@lru_cache(maxsize=4)
+def _group_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
+    alts = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    return re.compile(rf"\b(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{alts})\b")
+
+
 def _has_org_word(words: list[str], v: Vocabulary) -> bool:
     return any(w.lower().strip(".").rstrip("’'s") in v.org_name_words
                or w.lower().strip(".") in v.org_name_words for w in words)
@@ -108,6 +117,7 @@ class Mention:
     text: str
     kind: str  # "name", "pronoun", "description"
     head: str = ""  # lower-case head noun of a description ("firm", "minister")
+    head_pos: int = -1  # for pronouns: where to look back from, if not the mention itself
 
 
 @dataclass(slots=True)
@@ -117,6 +127,7 @@ class _Entity:
     kind: str  # "person", "org", "thing"
     gender: str  # "m", "f" or ""
     sentence_start: bool
+    quoted: bool = False
 
 
 def split_title(words: list[str], vocab: Vocabulary | None = None) -> tuple[list[str], list[str]]:
@@ -210,10 +221,10 @@ class ArticleContext:
                 after = _APPOSITIVE.match(text, m.end())
                 if after and after.group(1).lower() in v.role_nouns:
                     self.roles.append((pos, after.group(1).lower(), name))
-            elif kind == "org" and len(words) > 1:
-                acro = "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _SMALL)
-                if len(acro) >= 2:
-                    self.acronyms.setdefault(acro, name)
+            elif kind == "org":
+                parts = [w for w in name.split() if w[0].isupper() and w.lower() not in _SMALL]
+                for i in range(len(parts) - 1):  # "UN's Food & Agriculture Organisation": FAO
+                    self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
         # single capitalised words: a surname, an acronym, or a registry alias
         for pos, word, at_start, titled in singles:
             found = self._single(word)
@@ -222,7 +233,17 @@ class ArticleContext:
                 self.entities.append(_Entity(pos, name, kind, gender, at_start))
             elif titled:  # "Mr Smith" with no full name in the article
                 self.entities.append(_Entity(pos, word, "person", "", at_start))
+        # unnamed groups ("European leaders", "Japanese officials"): antecedents of "they"
+        for m in self._groups().finditer(text):
+            words = m.group(0).split()
+            sp = self.registry.lookup(" ".join(words))
+            name = sp.name if sp is not None else "unknown"
+            at_start = self._sentence_start_at(m.start()) == m.start()
+            self.entities.append(_Entity(m.start(), name, "group", "", at_start))
         self.entities.sort(key=lambda e: e.pos)
+
+    def _groups(self) -> re.Pattern[str]:
+        return _group_pattern(self.vocab.group_nouns)
 
     def _single(self, word: str) -> tuple[str, str, str] | None:
         """(name, kind, gender) for one capitalised word, or None."""
@@ -237,7 +258,9 @@ class ArticleContext:
         if sp is not None:
             self.named.add(sp.name)
             return sp.name, ("person" if sp.is_person else "org"), sp.gender or ""
-        if len(word) >= 3 and word[0].isupper():
+        if _ACRONYM.match(word):
+            return word, "org", ""
+        if len(word) >= 3 and word[0].isupper() and not word.isupper():
             for e in reversed(self.entities):
                 if e.kind == "org" and e.name.split()[0].startswith(word) and e.name != word:
                     return e.name, "org", ""  # "Fed" after "Federal Reserve"
@@ -325,13 +348,31 @@ class ArticleContext:
             return None
         return name
 
-    def note_speaker(self, pos: int, name: str) -> None:
+    def is_org(self, name: str) -> bool:
+        """True when ``name`` is an organisation, a government or a body, not a person."""
+        sp = self.registry.speakers.get(name)
+        if sp is not None:
+            return not sp.is_person
+        return any(e.name == name and e.kind == "org" for e in self.entities)
+
+    def note_speaker(self, start: int, end: int, name: str) -> None:
         """A name used as a speaker is a person or a body: make it a pronoun antecedent."""
-        i = bisect_left(self._positions, pos)
-        for j in (i, i - 1):
-            if 0 <= j < len(self.entities) and self.entities[j].name == name \
-                    and self.entities[j].kind == "thing":
-                self.entities[j].kind = "person"
+        i = bisect_left(self._positions, start)
+        while i < len(self.entities) and self.entities[i].pos < end:
+            e = self.entities[i]
+            if e.name == name and e.kind == "thing":
+                e.kind = "person"
+            i += 1
+
+    def mark_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Names inside quotations are the speaker's words, never antecedents of a pronoun."""
+        if not spans:
+            return
+        starts = [a for a, _ in spans]
+        for e in self.entities:
+            k = bisect_left(starts, e.pos + 1) - 1
+            if k >= 0 and spans[k][0] <= e.pos < spans[k][1]:
+                e.quoted = True
 
     def _resolve_description(self, mention: Mention) -> tuple[str, str]:
         reg, v = self.registry, self.vocab
@@ -350,9 +391,9 @@ class ArticleContext:
             if sp:
                 return sp.name, "title"
         if head in v.org_nouns and head not in v.role_nouns:
-            org = self._nearest(mention.start, ("org",))
+            org = self.subject_before(mention.start, kinds=("org",))
             if org:
-                return org.name, "title"
+                return org, "title"
         return "unknown", "none"
 
     def _nearest(self, pos: int, kinds: tuple[str, ...], gender: str = "") -> _Entity | None:
@@ -366,19 +407,25 @@ class ArticleContext:
 
     def _resolve_pronoun(self, mention: Mention) -> tuple[str, str]:
         word = mention.text.lower()
+        pos = mention.head_pos if mention.head_pos >= 0 else mention.start
         if word in ("he", "she"):
             gender = "m" if word == "he" else "f"
-            person = self.subject_before(mention.start, gender)
+            person = self.subject_before(pos, gender)
             return (person, "pronoun") if person else ("unknown", "none")
-        if word in ("it", "they"):
-            org = self._nearest(mention.start, ("org",))
-            return (org.name, "pronoun") if org else ("unknown", "none")
+        if word == "it":
+            org = self.subject_before(pos, kinds=("org",))
+            return (org, "pronoun") if org else ("unknown", "none")
+        if word == "they":
+            group = self.subject_before(pos, kinds=("org", "group"))
+            if group and group != "unknown":
+                return group, "pronoun"
         return "unknown", "none"
 
-    def subject_before(self, pos: int, gender: str = "") -> str | None:
-        """The person a pronoun at ``pos`` most likely means.
+    def subject_before(self, pos: int, gender: str = "",
+                       kinds: tuple[str, ...] = ("person",)) -> str | None:
+        """The entity a pronoun or description at ``pos`` most likely means.
 
-        The first compatible person of the nearest sentence before (or of the current
+        The first compatible entity of the nearest sentence before (or of the current
         sentence up to ``pos``): sentence subjects come first in English news.
         """
         i = bisect_left(self._positions, pos) - 1
@@ -389,7 +436,8 @@ class ArticleContext:
             start = self._sentence_start_at(e.pos)
             if current is not None and start != current and best is not None:
                 break
-            if e.kind == "person" and not (gender and e.gender and e.gender != gender):
+            if e.kind in kinds and not e.quoted and not (gender and e.gender
+                                                         and e.gender != gender):
                 best = e
                 current = start
             i -= 1
@@ -397,9 +445,17 @@ class ArticleContext:
 
 
 def normalize_org(name: str) -> str:
-    """An organisation's name as a speaker: no leading "the", no possessive."""
+    """An organisation's name as a speaker: no leading "the", possessive or parent body.
+
+    Examples
+    --------
+    >>> normalize_org("the UN's Food & Agriculture Organisation")
+    'Food & Agriculture Organisation'
+    """
     words = name.split()
     while words and words[0].lower() in _OPENERS:
+        words = words[1:]
+    while len(words) > 2 and _POSSESSIVE.search(words[0]) and words[0][-2:] in ("'s", "’s"):
         words = words[1:]
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])

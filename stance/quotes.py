@@ -66,7 +66,8 @@ _SKIP_LEFT = frozenset(
     "also later earlier previously recently repeatedly has have had would will then quickly "
     "firmly further again once now still yesterday today reportedly publicly privately "
     "separately openly bluntly flatly initially subsequently immediately too had already "
-    "has repeatedly consistently frequently often long subsequently just".split()
+    "has repeatedly consistently frequently often long subsequently just itself himself herself "
+    "themselves meanwhile only however last week month".split()
 )
 _ADVERBS = frozenset(
     "yesterday today tonight earlier later previously recently again also then now last "
@@ -82,7 +83,15 @@ _LISTENERS = frozenset(
     "program show newspaper paper agency website television channel him her them us me "
     "correspondents".split()
 )
+_NP_OPENERS = frozenset("but and however so yet meanwhile still also then separately instead "
+                        "now thus".split())
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december week month year weekend morning "
+    "afternoon evening night".split())
 _SENT_END = frozenset(".!?")
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
+                     "report", "source", "sources", "officials", "official"})
 _CLOSING = frozenset("\"”’')]")
 
 
@@ -322,7 +331,7 @@ class _Extractor:
         v = self.vocab
         return (w in _DETERMINERS or w in _NP_ADJ or w in v.org_nouns or w in v.role_nouns
                 or w in v.group_nouns or w in ("of", "for", "at", "de", "van", "von", "der", "’s",
-                                               "'s", "-"))
+                                               "'s", "-", "&"))
 
     def _is_head(self, p: _Para, i: int) -> bool:
         w = p.low[i]
@@ -338,11 +347,18 @@ class _Extractor:
         if p.low[j] in _PRONOUNS:
             return j, j
         if not self._is_head(p, j):
+            # "finance ministers of the 12 eurozone countries": the head is before "of"
+            for k in range(j - 1, max(lo, j - 7) - 1, -1):
+                if p.qid[k] >= 0 or p.low[k] in (",", ";", ":"):
+                    return None
+                if p.low[k] == "of" and k - 1 >= lo and self._is_head(p, k - 1):
+                    rng = self._np_left(p, k - 1, lo)
+                    return (rng[0], k - 1) if rng else None
             return None
         i = j
         while i - 1 >= lo and p.qid[i - 1] < 0 and self._is_np_word(p, i - 1) and j - i < 12:
             i -= 1
-        while i < j and p.low[i] in ("of", "for", "at", "-"):
+        while i < j and (p.low[i] in ("of", "for", "at", "-", "&") or p.low[i] in _NP_OPENERS):
             i += 1
         return i, j
 
@@ -354,25 +370,38 @@ class _Extractor:
         j = i
         last_head = -1
         while j < hi and p.qid[j] < 0 and self._is_np_word(p, j) and j - i < 12:
+            if p.low[j] == "of" and j - i >= 2 and p.cap[j - 1] and p.cap[j - 2]:
+                break  # "Junya Tanase of JPMorgan": the name is the speaker
             if self._is_head(p, j):
                 last_head = j
             j += 1
         if last_head < 0:
             return None
+        if not p.cap[last_head] and last_head + 2 < hi and p.low[last_head + 1] == "," \
+                and p.cap[last_head + 2] and p.qid[last_head + 2] < 0:
+            # "said EEF chief economist, Steve Radley": the name after the role
+            k = last_head + 2
+            while k + 1 < hi and p.cap[k + 1] and p.qid[k + 1] < 0:
+                k += 1
+            return i, k
         return i, last_head
 
     def _mention(self, p: _Para, i: int, j: int) -> Mention | None:
         low = p.low
         if i == j and low[i] in _PRONOUNS:
-            return Mention(p.starts[i], p.ends[i], self.text[p.starts[i]:p.ends[i]], "pronoun")
+            m = Mention(p.starts[i], p.ends[i], self.text[p.starts[i]:p.ends[i]], "pronoun")
+            if i > 0 and (low[i - 1] in (",", "—", "–") or p.qid[i - 1] >= 0):
+                # '"...," he said' / 'A, they said': the antecedent is before this sentence
+                m.head_pos = p.sents[p.sent[i]][0]
+            return m
         full = self.text[p.starts[i]:p.ends[j]]
         v = self.vocab
-        if not p.cap[j] or low[j] in v.group_nouns or low[j] in v.org_nouns \
-                or low[j] in v.role_nouns:
+        if not p.cap[j] or (i == j and (low[j] in v.group_nouns or low[j] in v.org_nouns
+                                        or low[j] in v.role_nouns)):
             return Mention(p.starts[i], p.ends[j], full, "description", head=low[j])
         k = j
         while k - 1 >= i and (p.cap[k - 1] or low[k - 1] in ("of", "de", "van", "von", "der",
-                                                             "bin", "al", "-")):
+                                                             "bin", "al", "-", "for", "&")):
             k -= 1
         return Mention(p.starts[i], p.ends[j], full, "name",
                        head=self.text[p.starts[k]:p.ends[j]])
@@ -397,18 +426,18 @@ class _Extractor:
         if m.kind == "name":
             name = self.ctx.resolve_name(m.head, m.start) or self.ctx.resolve_name(m.text, m.start)
             if name:
-                self.ctx.note_speaker(m.start, name)
+                self.ctx.note_speaker(m.start, m.end, name)
                 return name, "explicit"
             return None
         # description
         head = m.head
         if head not in v.org_nouns and head not in v.role_nouns and head not in v.group_nouns:
             return None
-        if head in ("spokesman", "spokeswoman", "spokesperson", "statement", "report"):
+        if head in v.group_nouns or head in _SPOKES:
             words = [w for w in m.text.split()[:-1] if w[:1].isupper()]
-            if words:
+            if words:  # "a Shell spokesman", "BBC correspondents", "G7 ministers"
                 name = self.ctx.resolve_name(" ".join(words), m.start)
-                if name:
+                if name and (head in _SPOKES or self.ctx.is_org(name)):
                     return name, "explicit"
         found = self.ctx.resolve(m)
         if found[0] == "unknown" and head not in v.group_nouns and head not in v.role_nouns \
@@ -420,9 +449,7 @@ class _Extractor:
     def _subject(self, p: _Para, ci: int, lo: int, prev: _Found | None
                  ) -> tuple[tuple[str, str] | None, int]:
         """The speaker left of cue token ``ci``; returns (speaker, first token of the NP)."""
-        j = ci - 1
-        while j >= lo and p.qid[j] < 0 and p.low[j] in _SKIP_LEFT:
-            j -= 1
+        j = self._skip_left(p, ci - 1, lo)
         if j < lo:
             return None, ci
         w = p.low[j]
@@ -440,6 +467,13 @@ class _Extractor:
                 k -= 1
             if k >= lo and p.low[k] == "," and k - 1 >= lo:
                 rng = self._np_left(p, k - 1, lo)
+                inner = self._np_right(p, k + 1, j)
+                if inner is not None and p.cap[inner[1]] and (
+                        rng is None or not p.cap[rng[1]]):
+                    # "Manufacturers' organisation, the EEF, said": the name in the apposition
+                    found = self._resolve(p, inner)
+                    if found is not None and found[0] != "unknown":
+                        return found, inner[0]
                 if rng is not None:
                     return self._resolve(p, rng), rng[0]
             return None, ci
@@ -447,6 +481,21 @@ class _Extractor:
         if rng is None:
             return None, ci
         return self._resolve(p, rng), rng[0]
+
+    def _skip_left(self, p: _Para, j: int, lo: int) -> int:
+        """Step left over adverbs and time phrases between a subject and its verb."""
+        while j >= lo and p.qid[j] < 0:
+            w = p.low[j]
+            if w in _SKIP_LEFT:
+                j -= 1
+            elif w in _TIME_WORDS and j - 1 >= lo and p.low[j - 1] in ("in", "on", "last",
+                                                                        "this", "earlier"):
+                j -= 2
+                while j >= lo and p.low[j] in ("in", "on", "only", "earlier"):
+                    j -= 1
+            else:
+                break
+        return j
 
     def _speaker_for(self, p: _Para, ci: int, cend: int, lemma: str, lo: int, hi: int,
                      prev: _Found | None) -> tuple[tuple[str, str] | None, int, int]:
@@ -529,18 +578,33 @@ class _Extractor:
             if w == ";":
                 e = k - 1
                 break
-            if w == "," and k + 2 <= e:
+            if w in ("and", "but") and k > i and self._cue_follows(p, k + 1, e + 1):
+                e = k - 2 if low[k - 1] == "," else k - 1  # "... and stressed that ..."
+                break
+            if w == "," and k + 1 <= e:
                 nxt = low[k + 1]
                 if nxt == "according":
                     e = k - 1
                     break
-                if nxt in ("but", "while", "whereas") and p.cap[k + 2] \
+                if nxt.endswith("ing") and self._cue_follows(p, k + 1, e + 1, "clause"):
+                    e = k - 1  # "..., adding ..."
+                    break
+                if k + 2 <= e and nxt in ("but", "while", "whereas") and p.cap[k + 2] \
                         and low[k + 2] not in _PRONOUNS:
                     e = k - 1
                     break
         if e - i + 1 < 2 or i >= hi:
             return None
         return i, e
+
+    def _cue_follows(self, p: _Para, k: int, hi: int, frame: str = "") -> bool:
+        """A reporting verb starts at token k (after adverbs): a new statement begins."""
+        while k < hi and p.low[k] in _SKIP_LEFT:
+            k += 1
+        if k >= hi or p.qid[k] >= 0:
+            return False
+        hit = self._cue_at(p, k)
+        return hit is not None and (not frame or hit[2] == frame)
 
     # -- statements ------------------------------------------------------------------------
     def _emit(self, start: int, end: int, kind: str, found: tuple[str, str] | None, cue: str,
@@ -550,13 +614,10 @@ class _Extractor:
                                   p.sents[si0][0], p.sents[si1][1]))
 
     def paragraph(self, lo: int, hi: int, para_index: int, last: Statement | None,
-                  last_para: int) -> None:
+                  last_para: int, quotes: list[_Quote]) -> None:
         text = self.text
-        chunk = text[lo:hi]
-        has_quote = any(c in chunk for c in _DOUBLE) or "‘" in chunk or " '" in chunk
-        if not has_quote and not self.cues.pattern.search(chunk):
+        if not quotes and not self.cues.pattern.search(text, lo, hi):
             return
-        quotes = find_quote_spans(text, lo, hi) if has_quote else []
         sents = [tuple(s) for s in sentence_spans(text, [(lo, hi)])]
         if not sents:
             return
@@ -687,6 +748,20 @@ class _Extractor:
                     prev = found
                 t = cend + 1
 
+    def _source(self, p: _Para, i: int, k: int) -> tuple[str, str] | None:
+        """The speaker named in tokens [i, k) after "according to"."""
+        rng = self._np_right(p, i, k)
+        speaker = self._resolve(p, rng) if rng else None
+        if speaker is not None and speaker[1] == "explicit":
+            return speaker
+        caps = [x for x in range(i, k) if p.cap[x]]
+        if caps:  # "a report from the British Retail Consortium", "data from the US Treasury"
+            rng2 = self._np_left(p, caps[-1], i)
+            found = self._resolve(p, rng2) if rng2 else None
+            if found is not None and found[0] != "unknown":
+                return found
+        return speaker
+
     def _reported_one(self, p: _Para, t: int, cend: int, surface: str, lemma: str, frame: str,
                       lo: int, hi: int, si: int, prev: _Found | None):
         low = p.low
@@ -694,22 +769,12 @@ class _Extractor:
             return None
         if frame == "according":
             # "according to X, A" / "A, according to X"
-            rng = self._np_right(p, cend + 1, hi)
-            speaker = self._resolve(p, rng) if rng else None
-            if speaker is None:  # "according to data from the US Treasury"
-                k = cend + 1
-                while k < hi and low[k] not in (",", ".") and k - cend < 10:
-                    k += 1
-                caps = [x for x in range(cend + 1, k) if p.cap[x]]
-                if not caps:
-                    return None
-                rng = self._np_left(p, caps[-1], cend + 1)
-                speaker = self._resolve(p, rng) if rng else None
-                if speaker is None:
-                    return None
-            k = rng[1] + 1
-            while k < hi and low[k] not in (",",) and p.qid[k] < 0 and k - rng[1] < 8:
-                k += 1  # "according to data from the US Treasury,"
+            k = cend + 1
+            while k < hi and low[k] not in (",", ".", ";") and p.qid[k] < 0 and k - cend < 16:
+                k += 1  # the end of "according to a report earlier this week from the BRC,"
+            speaker = self._source(p, cend + 1, k)
+            if speaker is None:
+                return None
             if t == lo or (t - 1 >= lo and low[t - 1] in (",", "(")) and k < hi and low[k] == ",":
                 if t > lo and low[t - 1] == ",":  # "A, according to X, B": take A
                     span = self._clause_span(p, lo, t - 1)
@@ -728,14 +793,26 @@ class _Extractor:
             return None
         # "A, Mr Brown said (on Monday)." : the statement is before the attribution
         k = a0 - 1
-        rest = [x for x in range(max(a1, cend) + 1, hi) if low[x][0].isalnum()]
-        if k > lo and low[k] in (",", "—", "–") and (not rest or (
-                low[rest[0]] in _PREPOSITIONS and "that" not in low[a1 + 1:hi])):
-            span = self._clause_span(p, lo, k)
-            if span is None or any(p.qid[x] >= 0 for x in range(span[0], span[1] + 1)):
-                return None
-            self._emit_tokens(p, span, "indirect", speaker, surface, si)
-            return span, _Found(speaker[0], speaker[1], surface, t)
+        after = max(a1, cend) + 1
+        if lemma == "tell":
+            while after < hi and (low[after] in _LISTENERS or p.cap[after]) and low[after] != ",":
+                after += 1
+        rest = [x for x in range(after, hi) if low[x][0].isalnum()]
+        if k > lo and low[k] in (",", "—", "–"):
+            before = self._clause_span(p, lo, k)
+            ok = before is not None and not any(
+                p.qid[x] >= 0 for x in range(before[0], before[1] + 1))
+            if ok and (not rest or (low[rest[0]] in _PREPOSITIONS and "that" not in low[after:hi])):
+                self._emit_tokens(p, before, "indirect", speaker, surface, si)
+                return before, _Found(speaker[0], speaker[1], surface, t)
+            if ok and after < hi and low[after] == ",":
+                # "A, they said, but B": the attribution splits the statement in two
+                self._emit_tokens(p, before, "indirect", speaker, surface, si)
+                tail = self._clause_span(p, after + 1, hi)
+                if tail is not None and not any(p.qid[x] >= 0 for x in range(tail[0], tail[1] + 1)):
+                    self._emit_tokens(p, tail, "indirect", speaker, surface, si)
+                    return (before[0], tail[1]), _Found(speaker[0], speaker[1], surface, t)
+                return before, _Found(speaker[0], speaker[1], surface, t)
         end_from = max(cend, a1) if a0 > t else cend
         span = self._clause_after(p, end_from, hi, lemma, frame)
         if span is None:
@@ -761,11 +838,18 @@ def extract_statements(text: str, *, registry: Registry | None = None,
     ['Ryosei Akazawa']
     """
     ex = _Extractor(text, registry or load_registry(), cues or load_cues())
+    paras = paragraph_spans(text)
+    quotes = []
+    for lo, hi in paras:
+        chunk = text[lo:hi]
+        has_quote = any(c in chunk for c in _DOUBLE) or "‘" in chunk or "'" in chunk
+        quotes.append(find_quote_spans(text, lo, hi) if has_quote else [])
+    ex.ctx.mark_quoted([(q.start, q.end) for qs in quotes for q in qs])
     last: Statement | None = None
     last_para = -10
-    for n, (lo, hi) in enumerate(paragraph_spans(text)):
+    for n, (lo, hi) in enumerate(paras):
         before = len(ex.out)
-        ex.paragraph(lo, hi, n, last, last_para)
+        ex.paragraph(lo, hi, n, last, last_para, quotes[n])
         if len(ex.out) > before:
             last, last_para = ex.out[-1], n
     return ex.out
