@@ -48,6 +48,10 @@ VERSIONED_PACKAGES: tuple[str, ...] = (
     "stance", "numpy", "pandas", "matplotlib", "nltk", "vaderSentiment",
 )
 
+#: The speakers figure shows this many of the most quoted speakers; the map names this many.
+MAX_SPEAKERS = 30
+MAX_LABELS = 20
+
 _FLOAT = "%.6f"
 _TITLES = {"tone": "Tone", "caution": "Caution"}
 
@@ -132,8 +136,8 @@ def _over_time(scored: pd.DataFrame) -> tuple[pd.DataFrame, Figure]:
 
 
 def _speakers(scored: pd.DataFrame, seed: int, n_boot: int) -> tuple[pd.DataFrame, Figure]:
-    data = pd.concat([plots.speakers_data(scored, m, n_boot=n_boot, seed=seed) for m in METRICS],
-                     ignore_index=True)
+    data = pd.concat([plots.speakers_data(scored, m, top=MAX_SPEAKERS, n_boot=n_boot, seed=seed)
+                      for m in METRICS], ignore_index=True)
     order = plots.speaker_order(data, METRICS[0])
     fig = _new_figure((8.0, 1.4 + 0.3 * max(len(order), 1)))
     axes = fig.subplots(1, len(METRICS))
@@ -151,7 +155,7 @@ def _stance_map(scored: pd.DataFrame) -> tuple[pd.DataFrame, Figure]:
     data = plots.stance_map_data(scored, "tone", "caution")
     fig = _new_figure((6.5, 5.0))
     ax = fig.subplots()
-    plots.draw_stance_map(data, "tone", "caution", ax=ax)
+    plots.draw_stance_map(data, "tone", "caution", max_labels=MAX_LABELS, ax=ax)
     ax.set_title("Stance map: each point a statement, each name a speaker's centre", loc="left",
                  fontsize=9)
     return data, fig
@@ -272,7 +276,8 @@ def write_figures(scored: pd.DataFrame, out: str | Path = "figures", *,
         "outputs": {name: _sha256(data) for name, data in sorted(files.items())},
         "settings": {"seed": seed, "n_boot": n_boot, "n_perm": n_perm,
                      "exact_limit": EXACT_LIMIT, "sides": [a, b], "metrics": list(METRICS),
-                     "float_format": _FLOAT},
+                     "float_format": _FLOAT, "max_speakers": MAX_SPEAKERS,
+                     "max_labels": MAX_LABELS},
         "statements": int(len(scored)),
         "versions": _versions(),
     }

@@ -398,9 +398,23 @@ SPEAKERS_COLUMNS = ["metric", "layer", "side", "speaker", "article_id", "start",
                     "n_units", "mean", "median", "ci_low", "ci_high", "small"]
 
 
-def speakers_data(scored: pd.DataFrame, metric: str = "tone", *, n_boot: int = N_BOOT,
-                  seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def _most_quoted(frame: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    """Rows of the ``top`` speakers with most rows (ties by name); all rows when None."""
+    if top is None:
+        return frame
+    counts = frame.groupby(["side", "speaker"], sort=True).size().reset_index(name="_n")
+    keep = counts.sort_values(["_n", "speaker", "side"], ascending=[False, True, True],
+                              kind="mergesort").head(top)
+    chosen = set(zip(keep["side"], keep["speaker"], strict=True))
+    mask = [(s, p) in chosen for s, p in zip(frame["side"], frame["speaker"], strict=True)]
+    return frame[np.asarray(mask, dtype=bool)]
+
+
+def speakers_data(scored: pd.DataFrame, metric: str = "tone", *, top: int | None = None,
+                  n_boot: int = N_BOOT, seed: int = DEFAULT_SEED) -> pd.DataFrame:
     """The numbers of the speakers figure: statements and each speaker's mean and interval.
+
+    ``top`` keeps only the most quoted speakers (a large corpus has too many for one figure).
 
     Examples
     --------
@@ -411,7 +425,7 @@ def speakers_data(scored: pd.DataFrame, metric: str = "tone", *, n_boot: int = N
     2       A  2   0.3
     """
     points = _statement_rows(scored, metric)
-    points = points[points["speaker"].notna()].assign(layer="statement")
+    points = _most_quoted(points[points["speaker"].notna()], top).assign(layer="statement")
     summary = summarize(points.rename(columns={"value": metric}), by=["side", "speaker"],
                         metric=metric, n_boot=n_boot, seed=seed).assign(layer="summary")
     data = pd.concat([points, summary], ignore_index=True) if len(points) else summary
@@ -473,8 +487,8 @@ def draw_speakers(data: pd.DataFrame, metric: str | None = None, *,
         return ax
 
 
-def plot_speakers(scored: pd.DataFrame, metric: str = "tone", *, n_boot: int = N_BOOT,
-                  seed: int = DEFAULT_SEED, ax: Axes | None = None) -> Axes:
+def plot_speakers(scored: pd.DataFrame, metric: str = "tone", *, top: int | None = 30,
+                  n_boot: int = N_BOOT, seed: int = DEFAULT_SEED, ax: Axes | None = None) -> Axes:
     """Each speaker's mean score with its 95% interval and n, coloured by side.
 
     Parameters
@@ -483,6 +497,8 @@ def plot_speakers(scored: pd.DataFrame, metric: str = "tone", *, n_boot: int = N
         The scored table.
     metric : str
         Score column to show.
+    top : int or None
+        Show only this many of the most quoted speakers (None: all).
     n_boot, seed : int
         Bootstrap resamples and seed.
     ax : matplotlib.axes.Axes, optional
@@ -496,8 +512,8 @@ def plot_speakers(scored: pd.DataFrame, metric: str = "tone", *, n_boot: int = N
     --------
     >>> ax = plot_speakers(scored, "tone")  # doctest: +SKIP
     """
-    return draw_speakers(speakers_data(scored, metric, n_boot=n_boot, seed=seed), metric,
-                         seed=seed, ax=ax)
+    data = speakers_data(scored, metric, top=top, n_boot=n_boot, seed=seed)
+    return draw_speakers(data, metric, seed=seed, ax=ax)
 
 
 # ---------------------------------------------------------------- stance map
@@ -529,15 +545,20 @@ def stance_map_data(scored: pd.DataFrame, x: str = "tone", y: str = "caution") -
 
 
 def draw_stance_map(data: pd.DataFrame, x: str = "tone", y: str = "caution", *,
-                    label_unknown: bool = False, ax: Axes | None = None) -> Axes:
+                    label_unknown: bool = False, max_labels: int | None = 20,
+                    ax: Axes | None = None) -> Axes:
     """Draw :func:`stance_map_data`: statements as points, speakers named at their centres.
 
-    Labels are moved apart until their boxes no longer overlap (within the axes).
+    Only the ``max_labels`` most quoted speakers are marked and named (None: all); labels are
+    placed so that they overlap neither each other nor the marked centres.
     """
     points = data[data["layer"] == "statement"]
     centres = data[data["layer"] == "speaker"]
     if not label_unknown:
         centres = centres[centres["speaker"] != "unknown"]
+    if max_labels is not None:
+        centres = centres.sort_values(["n", "speaker"], ascending=[False, True],
+                                      kind="mergesort").head(max_labels)
     order = side_order(points["side"])
     with _target(ax, (6.5, 5.0)) as ax:
         ax.set_xlim(*METRIC_LIMITS.get(x, (None, None)))
@@ -672,7 +693,8 @@ def _spread_labels(ax: Axes, labels: list, anchors: np.ndarray, pad_points: floa
 
 
 def plot_stance_map(scored: pd.DataFrame, x: str = "tone", y: str = "caution", *,
-                    label_unknown: bool = False, ax: Axes | None = None) -> Axes:
+                    label_unknown: bool = False, max_labels: int | None = 20,
+                    ax: Axes | None = None) -> Axes:
     """Tone against caution, one point per statement coloured by side, speakers named.
 
     Parameters
@@ -683,6 +705,8 @@ def plot_stance_map(scored: pd.DataFrame, x: str = "tone", y: str = "caution", *
         Score columns for the two axes.
     label_unknown : bool
         Also name the centre of statements whose speaker is ``"unknown"``.
+    max_labels : int or None
+        Name only this many of the most quoted speakers (None: all).
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure in the stance style when None.
 
@@ -695,4 +719,4 @@ def plot_stance_map(scored: pd.DataFrame, x: str = "tone", y: str = "caution", *
     >>> ax = plot_stance_map(scored)  # doctest: +SKIP
     """
     return draw_stance_map(stance_map_data(scored, x, y), x, y, label_unknown=label_unknown,
-                           ax=ax)
+                           max_labels=max_labels, ax=ax)

@@ -292,3 +292,12 @@ def test_empty_table_draws_a_note_instead_of_failing(plot, ax):
     out = plot(empty, ax=ax)
     assert out is ax
     assert any(t.get_text().startswith("no ") for t in ax.texts)
+
+
+def test_large_corpora_show_only_the_most_quoted_speakers(scored, ax):
+    data = plots.speakers_data(scored, "tone", top=2, n_boot=100)
+    summary = data[data["layer"] == "summary"]
+    assert set(summary["speaker"]) == {"Ryosei Akazawa", "Scott Bessent"}  # 7 and 6 statements
+    assert (data["layer"] == "statement").sum() == 13
+    plots.plot_stance_map(scored, max_labels=2, ax=ax)
+    assert sorted(t.get_text() for t in ax.texts) == ["Ryosei Akazawa", "Scott Bessent"]
