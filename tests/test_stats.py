@@ -309,6 +309,16 @@ def test_contrast_means_match_the_data():
     assert c.ci_low < c.difference < c.ci_high
 
 
+def test_difference_interval_has_the_width_of_two_independent_samples():
+    # Equal sizes and near-equal values: the two groups must still be resampled independently,
+    # so the half-width is about 1.96 * sqrt(s_a^2 / n_a + s_b^2 / n_b).
+    rng = np.random.default_rng(21)
+    x, y = rng.normal(0, 1, 200), rng.normal(0, 1, 200)
+    c = contrast(frame({"US": list(x), "Japan": list(y)}), n_boot=10_000, n_perm=99)
+    half = 1.959964 * math.sqrt(x.var() / x.size + y.var() / y.size)
+    assert (c.ci_high - c.ci_low) / 2 == pytest.approx(half, rel=0.1)
+
+
 def test_swapping_the_sides_mirrors_the_contrast():
     df = scored_table()
     ab = contrast(df, "US", "Japan", n_boot=1000, n_perm=999)
