@@ -270,50 +270,20 @@ class ArticleContext:
         """Classify a capitalised chunk: (kind, canonical name, gender, title words).
 
         kind is ``person``, ``org``, ``thing`` (a name of unknown kind), ``single`` (one word,
-        resolved later), ``title`` (only title words) or ``none``.
+        resolved later), ``title`` (only title words) or ``none``. The article-independent
+        part is cached per registry, as the same names recur across a corpus.
         """
-        v, reg = self.vocab, self.registry
-        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
-            words = words[1:]
-        if not words:
-            return "none", "", "", []
-        sp = reg.lookup(" ".join(words))
-        if sp is not None:
-            return self._registered(sp, [])
-        if "of" in words[1:]:  # "Nicolas Sarkozy of France"
-            k = words.index("of", 1)
-            t, n = split_title(words[:k], v)
-            if len(n) >= 2 and not _has_org_word(n, v):
-                return self._person(t, n)
-        title, name = split_title(words, v)
-        if name:
-            name = name[:-1] + [_POSSESSIVE.sub("", name[-1])]
-            sp = reg.lookup(" ".join(name))
-            if sp is not None:
-                return self._registered(sp, title)
-        if len(name) >= 2 and (name[0].lower() in v.given_names or not _has_org_word(name, v)):
-            if title or name[0].lower() in v.given_names:
-                return self._person(title, name)
-            if _has_org_word(words, v):
-                return "org", normalize_org(" ".join(words)), "", title
-            return "thing", " ".join(name), "", title
-        if _has_org_word(words, v):
-            return "org", normalize_org(" ".join(words)), "", title
-        if len(name) == 1:
-            if title and any(_is_honorific(t, v) for t in title):
-                key = normalize_name(name[0])
-                return "person", self.surnames.get(key, name[0]), _gender_of(title, name, v), title
-            return "single", name[0], "", title
-        if name:
-            return "thing", " ".join(name), "", title
-        return "title", " ".join(words), "", title
-
-    def _registered(self, sp, title: list[str]) -> tuple[str, str, str, list[str]]:
-        self.named.add(sp.name)
-        return ("person" if sp.is_person else "org"), sp.name, sp.gender or "", title
-
-    def _person(self, title: list[str], name: list[str]) -> tuple[str, str, str, list[str]]:
-        return "person", " ".join(name), _gender_of(title, name, self.vocab), title
+        key = tuple(words)
+        cache = self.registry.cache
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = _classify_words(key, self.registry, self.vocab)
+        kind, name, gender, title, registered = found
+        if registered:
+            self.named.add(name)
+        if kind == "surname":  # "Mr Smith": the full name introduced in this article, if any
+            return "person", self.surnames.get(normalize_name(name), name), gender, list(title)
+        return kind, name, gender, list(title)
 
     def _remember_person(self, canonical: str, title: list[str], pos: int) -> None:
         parts = canonical.split()
@@ -442,6 +412,54 @@ class ArticleContext:
                 current = start
             i -= 1
         return best.name if best else None
+
+
+def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary
+                    ) -> tuple[str, str, str, tuple[str, ...], bool]:
+    """(kind, name, gender, title words, from the registry) of a capitalised chunk."""
+    words_l = list(words)
+    while words_l and (words_l[0].lower() in _OPENERS or words_l[0].lower() in _CONNECTORS):
+        words_l = words_l[1:]
+    if not words_l:
+        return "none", "", "", (), False
+
+    def registered(sp, title) -> tuple[str, str, str, tuple[str, ...], bool]:
+        kind = "person" if sp.is_person else "org"
+        return kind, sp.name, sp.gender or "", tuple(title), True
+
+    def person(title, name) -> tuple[str, str, str, tuple[str, ...], bool]:
+        return "person", " ".join(name), _gender_of(title, name, v), tuple(title), False
+
+    sp = reg.lookup(" ".join(words_l))
+    if sp is not None:
+        return registered(sp, [])
+    if "of" in words_l[1:]:  # "Nicolas Sarkozy of France"
+        k = words_l.index("of", 1)
+        t, n = split_title(words_l[:k], v)
+        if len(n) >= 2 and not _has_org_word(n, v):
+            return person(t, n)
+    title, name = split_title(words_l, v)
+    if name:
+        name = name[:-1] + [_POSSESSIVE.sub("", name[-1])]
+        sp = reg.lookup(" ".join(name))
+        if sp is not None:
+            return registered(sp, title)
+    whole = " ".join(words_l)
+    if len(name) >= 2 and not _has_org_word(name, v):
+        if title or name[0].lower() in v.given_names:
+            return person(title, name)
+        if _has_org_word(words_l, v):
+            return "org", normalize_org(whole), "", tuple(title), False
+        return "thing", " ".join(name), "", tuple(title), False
+    if _has_org_word(words_l, v):
+        return "org", normalize_org(whole), "", tuple(title), False
+    if len(name) == 1:
+        if title and any(_is_honorific(t, v) for t in title):
+            return "surname", name[0], _gender_of(title, name, v), tuple(title), False
+        return "single", name[0], "", tuple(title), False
+    if name:
+        return "thing", " ".join(name), "", tuple(title), False
+    return "title", whole, "", tuple(title), False
 
 
 def normalize_org(name: str) -> str:

@@ -40,6 +40,7 @@ __all__ = ["extract_quotes", "extract_statements", "find_quote_spans", "load_cue
            "Statement"]
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:\w|[’'\-&.](?=[^\W_]))*|\S")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _SENT_GUESS = re.compile(r"(?:^|\n|(?<=[.!?][\"”’']) |(?<=[.!?]) )(?=[\"“‘']?[A-Z])")
 
 _DOUBLE_OPEN = "“„«"
@@ -100,25 +101,25 @@ class Cues:
     """Reporting cues: single-word forms and multi-word forms, with lemma and frame."""
 
     single: dict[str, tuple[str, str]]
-    multi: dict[tuple[str, ...], tuple[str, str]]
-    pattern: re.Pattern[str]
+    multi: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]  # by first word
+    first_words: frozenset[str]
 
 
 @lru_cache(maxsize=8)
 def _load_cues(source: str | None) -> Cues:
     single: dict[str, tuple[str, str]] = {}
-    multi: dict[tuple[str, ...], tuple[str, str]] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = {}
     for row in read_table(source, "cues.csv"):
         form = row["form"].strip().lower()
         entry = (row["lemma"].strip().lower(), row["frame"].strip().lower())
         parts = tuple(form.split())
         if len(parts) == 1:
             single[form] = entry
-        else:
-            multi[parts] = entry
-    words = sorted({f for f in single} | {p[0] for p in multi}, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
-    return Cues(single, multi, pattern)
+        elif parts:
+            multi.setdefault(parts[0], []).append((parts, entry))
+    for options in multi.values():
+        options.sort(key=lambda o: -len(o[0]))  # longest first
+    return Cues(single, multi, frozenset(single) | frozenset(multi))
 
 
 def load_cues(path: str | Path | None = None) -> Cues:
@@ -252,33 +253,39 @@ def _is_name_of_thing(inner: str) -> bool:
 class _Para:
     """Tokens of one paragraph with their quote membership and sentence index."""
 
-    __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes")
+    __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes", "cues")
 
     def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
                  sents: list[tuple[int, int]]) -> None:
         self.text = text
         self.quotes = quotes
         self.sents = sents
-        starts, ends, low, cap = [], [], [], []
-        for m in _TOKEN.finditer(text, lo, hi):
-            s = m.start()
-            starts.append(s)
-            ends.append(m.end())
-            w = m.group()
-            low.append(w.lower())
-            cap.append(w[0].isupper())
-        self.starts, self.ends, self.low, self.cap = starts, ends, low, cap
+        ms = list(_TOKEN.finditer(text, lo, hi))
+        starts = [m.start() for m in ms]
+        words = [m.group() for m in ms]
+        self.starts, self.ends = starts, [m.end() for m in ms]
+        self.low = [w.lower() for w in words]
+        self.cap = [w[0].isupper() for w in words]
         # quote membership: index of the quote a token is inside (or a mark of), else -1
         qid = [-1] * len(starts)
-        qi = 0
-        for ti, s in enumerate(starts):
-            while qi < len(quotes) and s > quotes[qi].close:
-                qi += 1
-            if qi < len(quotes) and quotes[qi].open <= s <= quotes[qi].close:
-                qid[ti] = qi
+        if quotes:
+            qi = 0
+            for ti, s in enumerate(starts):
+                while qi < len(quotes) and s > quotes[qi].close:
+                    qi += 1
+                if qi == len(quotes):
+                    break
+                if quotes[qi].open <= s:
+                    qid[ti] = qi
         self.qid = qid
-        sent_starts = [a for a, _ in sents]
-        self.sent = [max(0, bisect_right(sent_starts, s) - 1) for s in starts]
+        sent = [0] * len(starts)
+        si, n = 0, len(sents)
+        for ti, s in enumerate(starts):
+            while si + 1 < n and s >= sents[si + 1][0]:
+                si += 1
+            sent[ti] = si
+        self.sent = sent
+        self.cues: list = []
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -311,17 +318,28 @@ class _Extractor:
     # -- cues ------------------------------------------------------------------------------
     def _cue_at(self, p: _Para, i: int) -> tuple[str, str, str, int] | None:
         """(surface, lemma, frame, last token index) of a cue starting at token i."""
-        w = p.low[i]
-        if p.cap[i] and w != "according":
-            return None  # "United States", "Post": verbs are not capitalised
-        for parts, (lemma, frame) in self.cues.multi.items():
-            n = len(parts)
-            if parts[0] == w and tuple(p.low[i:i + n]) == parts:
-                return " ".join(parts), lemma, frame, i + n - 1
-        hit = self.cues.single.get(w)
-        if hit:
-            return w, hit[0], hit[1], i
-        return None
+        return p.cues[i]
+
+    def _find_cues(self, p: _Para) -> list[tuple[str, str, str, int] | None]:
+        low, cap = p.low, p.cap
+        single, multi = self.cues.single, self.cues.multi
+        out: list[tuple[str, str, str, int] | None] = [None] * len(low)
+        for i, w in enumerate(low):
+            if cap[i] and w != "according":
+                continue  # "United States", "Post": verbs are not capitalised
+            options = multi.get(w)
+            if options:
+                for parts, (lemma, frame) in options:
+                    n = len(parts)
+                    if tuple(low[i:i + n]) == parts:
+                        out[i] = (" ".join(parts), lemma, frame, i + n - 1)
+                        break
+                if out[i] is not None:
+                    continue
+            hit = single.get(w)
+            if hit:
+                out[i] = (w, hit[0], hit[1], i)
+        return out
 
     # -- noun phrases ----------------------------------------------------------------------
     def _is_np_word(self, p: _Para, i: int) -> bool:
@@ -616,12 +634,13 @@ class _Extractor:
     def paragraph(self, lo: int, hi: int, para_index: int, last: Statement | None,
                   last_para: int, quotes: list[_Quote]) -> None:
         text = self.text
-        if not quotes and not self.cues.pattern.search(text, lo, hi):
+        if not quotes and self.cues.first_words.isdisjoint(_LOWER_WORD.findall(text[lo:hi].lower())):
             return
         sents = [tuple(s) for s in sentence_spans(text, [(lo, hi)])]
         if not sents:
             return
         p = _Para(text, lo, hi, quotes, sents)
+        p.cues = self._find_cues(p)
         used: set[int] = set()  # cue tokens already spent on a quote
         names = [q for q in quotes if _is_name_of_thing(text[q.start:q.end])]
         for q in names:  # names of things read as ordinary words
@@ -725,7 +744,7 @@ class _Extractor:
         return None
 
     def _reported(self, p: _Para, used: set[int]) -> None:
-        covered: list[tuple[int, int]] = []
+        covered = bytearray(len(p.low))  # tokens already inside a reported statement
         for si in range(len(p.sents)):
             lo, hi = p.sentence_tokens(si)
             if lo >= hi:
@@ -733,7 +752,7 @@ class _Extractor:
             t = lo
             prev: _Found | None = None
             while t < hi:
-                if p.qid[t] >= 0 or t in used or any(a <= t <= b for a, b in covered):
+                if p.qid[t] >= 0 or t in used or covered[t]:
                     t += 1
                     continue
                 hit = self._cue_at(p, t)
@@ -744,7 +763,7 @@ class _Extractor:
                 stmt = self._reported_one(p, t, cend, surface, lemma, frame, lo, hi, si, prev)
                 if stmt is not None:
                     (c0, c1), found = stmt
-                    covered.append((c0, c1))
+                    covered[c0:c1 + 1] = b"\x01" * (c1 + 1 - c0)
                     prev = found
                 t = cend + 1
 

@@ -30,6 +30,7 @@ _GENERIC_ROLE = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     """A matching key: lower case, plain apostrophes, no dots in initialisms, no leading "the".
 
@@ -83,6 +84,8 @@ class Registry:
     qualified_titles: frozenset[str] = frozenset()
     surnames: dict[str, str] = field(default_factory=dict)
     max_tokens: int = 1
+    #: memo of name classifications made against this registry (see stance.attribution)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_speakers(cls, speakers: list[Speaker]) -> Registry:

@@ -45,6 +45,16 @@ def straighten_quotes(text: str) -> str:
     return text.translate(_QUOTE_TABLE)
 
 
+_LAST_FLAT: list[str] = ["", ""]
+
+
+def _straightened(text: str) -> str:
+    """straighten_quotes, remembered for the last text (callers go paragraph by paragraph)."""
+    if _LAST_FLAT[0] is not text:
+        _LAST_FLAT[0], _LAST_FLAT[1] = text, straighten_quotes(text)
+    return _LAST_FLAT[1]
+
+
 @lru_cache(maxsize=8)
 def _tokenizer(abbreviations: str | None) -> PunktSentenceTokenizer:
     params = PunktParameters()
@@ -121,7 +131,7 @@ def sentence_spans(
     ['Talks on the U.S. trade deficit began.', '“We are ready,” he said.']
     """
     tok = _tokenizer(None if abbreviations is None else str(abbreviations))
-    flat = straighten_quotes(text)
+    flat = _straightened(text)
     out: list[Span] = []
     for p_start, p_end in paragraphs if paragraphs is not None else paragraph_spans(text):
         out.extend(_join_continuations(flat, _punkt_spans(tok, flat, p_start, p_end)))
