@@ -95,7 +95,8 @@ _SENT_PUNCT = frozenset(".!?")
 
 # Negators: VADER's list, less "despite" (a concession, handled as contrast), plus "no".
 _VADER_NEGATE = frozenset(NEGATE)
-_NEGATORS = frozenset(w for w in NEGATE if w != "despite") | {"no", "unlikely"}
+_APPROX_NEGATORS = frozenset("little few hardly barely scarcely".split())
+_NEGATORS = frozenset(w for w in NEGATE if w != "despite") | {"no", "unlikely"} | _APPROX_NEGATORS
 _VERB_NEGATORS = frozenset(
     "refuse refuses refused refusing decline declines declined declining fail fails failed"
     " failing".split()
@@ -155,7 +156,7 @@ def _words(term: str) -> tuple[str, ...]:
     out = []
     for raw in term.translate(_TYPO).lower().split():
         stripped = raw.strip(_PUNCT)
-        out.append(raw if len(stripped) <= 2 else stripped)
+        out.append(stripped if len(stripped) > 2 or stripped.isalnum() else raw)
     return tuple(out)
 
 
@@ -353,11 +354,14 @@ def _is_negator(lw: list[str], i: int) -> bool:
     """A negator, unless part of a pseudo-negation ("no doubt", "not only").
 
     "Refused to", "declined to", "failed to" negate the verb they govern ("refuses to accept"
-    is "does not accept").
+    is "does not accept"); so do the approximate negators "little", "few", "hardly", "barely",
+    "scarcely" ("showed little willingness"), but not "a little" or "a few".
     """
     w = lw[i]
     if w in _VERB_NEGATORS:
         return i + 1 < len(lw) and lw[i + 1] == "to"
+    if w in _APPROX_NEGATORS:  # "little willingness", but not "a little progress"
+        return not (i and lw[i - 1] == "a")
     if w not in _NEGATORS and "n't" not in w:
         return False
     pseudo = _PSEUDO.get(w)
@@ -578,6 +582,7 @@ class ToneScorer:
                 v = lex[w]
             sentiments[i] = self._valence(i, v, t, heads, inside, cap_diff)
         cues = self._cues(t, scope)
+        pre = list(sentiments) if trace else sentiments
         if scope is not None:
             refusals = {c.trigger for c in cues if c.rule == "refusal" and c.trigger >= 0}
             neg_by = self._negate(sentiments, scope, lw, refusals)
@@ -595,7 +600,9 @@ class ToneScorer:
         if not trace:
             return result, []
         spans = t.spans()
-        rows = self._trace_tone(t, spans, raw, sentiments, weight, by, heads, inside, neg_by, cues)
+        rows = self._trace_tone(
+            t, spans, pre, raw, sentiments, weight, by, heads, inside, neg_by, cues
+        )
         rows += _trace_cues(t, spans, cues)
         return result, rows
 
@@ -730,7 +737,8 @@ class ToneScorer:
     # -- explanation --------------------------------------------------------------------
 
     def _trace_tone(
-        self, t: _Tokens, spans: list[tuple[int, int]], raw: list[float], final: list[float],
+        self, t: _Tokens, spans: list[tuple[int, int]], pre: list[float], raw: list[float],
+        final: list[float],
         weight: list[float], by: list[int], heads: dict[int, _Entry], inside: set[int],
         neg_by: list[int], cues: list[_Cue],
     ) -> list[dict[str, Any]]:
@@ -751,7 +759,7 @@ class ToneScorer:
             k = len(e.words) if e else 1
             vader_value = sum(self.vader_lexicon.get(lw[j], 0.0) for j in range(i, i + k))
             domain = e is not None or lw[i] in self.domain_words
-            if final[i] == 0 and not ((domain or neg_by[i] >= 0) and vader_value):
+            if final[i] == 0 and not ((domain and vader_value) or pre[i]):
                 continue
             rules = ["domain-lexicon" if domain else "lexicon"]
             trigger = []
@@ -761,11 +769,13 @@ class ToneScorer:
                     "refusal" if j in refusals else "negation" if i - j <= 3 else "negation-scope"
                 )
                 trigger.append(t.items[j])
+            elif pre[i] and not raw[i]:  # "refused to": the verb's valence went to the negation
+                rules.append("negation")
             if weight[i] != 1.0:
                 rules.append("contrast")
                 trigger.append(t.items[by[i]])
             rows.append(_row(t, spans, i, i + k, "tone", "+".join(rules), " ".join(trigger),
-                             raw[i], vader_value, final[i] * gain))  # fmt: skip
+                             pre[i], vader_value, final[i] * gain))  # fmt: skip
         if amp and total:
             mark = re.search(r"[!?]", t.orig)
             at = mark.start() if mark else 0
@@ -924,9 +934,9 @@ def explain(text: str, scorer: ToneScorer | None = None) -> pd.DataFrame:
     Columns: ``token`` and its ``start``/``end`` in ``text``; ``score`` it moved (tone, caution,
     optimism); ``rule`` (lexicon, domain-lexicon, then any of negation, negation-scope, refusal,
     contrast; for cues the cue's category: hedge, condition, refusal, caution-word, ...);
-    ``trigger`` (the negator or contrast word that applied); ``value`` (valence on VADER's
-    -4..4 scale before contrast, or the cue's weight); ``vader_value`` (raw VADER's valence
-    for the same words); ``contribution`` (its share of the score: tone rows plus the emphasis
+    ``trigger`` (the negator or contrast word that applied); ``value`` (the word's valence on
+    VADER's -4..4 scale, with boosters and capitals, before negation and contrast; or the
+    cue's weight); ``vader_value`` (raw VADER's lexicon valence for the same words); ``contribution`` (its share of the score: tone rows plus the emphasis
     row sum to ``tone`` before rounding, cue rows sum to caution or optimism). A domain word that
     VADER scores but the layer neutralises appears with contribution 0.
 
