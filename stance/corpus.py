@@ -18,7 +18,7 @@ import pandas as pd
 from .clean import clean_text
 from .types import ARTICLE_COLUMNS, Skipped
 
-__all__ = ["load_corpus", "read_article", "iter_corpus_files", "TABLE_SUFFIXES"]
+__all__ = ["load_corpus", "iter_corpus", "read_article", "iter_corpus_files", "TABLE_SUFFIXES"]
 
 log = logging.getLogger("stance")
 
@@ -179,89 +179,133 @@ def _read_metadata(path: Path, warnings: list[str]) -> pd.DataFrame | None:
     return meta.set_index("article_id")
 
 
-def _load_folder(root: Path, metadata: Path | None) -> pd.DataFrame:
-    rows: list[dict] = []
-    skipped: list[Skipped] = []
+def _iter_folder(root: Path, metadata: Path | None, chunk_size: int | None
+                 ) -> Iterator[pd.DataFrame]:
     warnings: list[str] = []
-    for path in iter_corpus_files(root):
-        try:
-            title, body, warning = read_article(path)
-        except ValueError as exc:
-            skipped.append(Skipped(str(path), str(exc)))
-            continue
-        if warning:
-            warnings.append(f"{path}: {warning}")
-        rows.append({"article_id": _article_id(path, root), "date": None, "source": "",
-                     "title": title, "text": body})
     meta_path = metadata if metadata is not None else root / "metadata.csv"
+    meta = None
     if metadata is not None and not meta_path.is_file():
         warnings.append(f"{meta_path}: metadata not used (no such file)")
     elif meta_path.is_file():
         meta = _read_metadata(meta_path, warnings)
+    files = list(iter_corpus_files(root))
+    size = chunk_size or max(1, len(files))
+    seen: set[str] = set()  # ids of every file, loaded or skipped
+    no_row: list[str] = []
+    for first in range(0, max(1, len(files)), size):
+        rows: list[dict] = []
+        skipped: list[Skipped] = []
+        for path in files[first:first + size]:
+            aid = _article_id(path, root)
+            seen.add(aid)
+            try:
+                title, body, warning = read_article(path)
+            except ValueError as exc:
+                skipped.append(Skipped(str(path), str(exc)))
+                continue
+            if warning:
+                warnings.append(f"{path}: {warning}")
+            rows.append({"article_id": aid, "date": None, "source": "", "title": title,
+                         "text": body})
         if meta is not None:
-            # a skipped file is reported once, as skipped, not also as missing
-            known = {_article_id(Path(s.path), root) for s in skipped}
-            _merge_metadata(rows, meta, meta_path, warnings, known=known)
-    return _finish(rows, skipped, warnings)
+            no_row += _merge_metadata(rows, meta)
+        last = first + size >= len(files)
+        if last and meta is not None:
+            warnings += _metadata_report(meta, meta_path, seen, no_row)
+        yield _finish(rows, skipped, warnings)
+        warnings = []
 
 
-def _merge_metadata(rows: list[dict], meta: pd.DataFrame, meta_path: Path,
-                    warnings: list[str], *, known: set[str] | None = None) -> None:
-    """Copy metadata into ``rows``; report rows without files and files without rows.
-
-    ``known`` are ids that exist but were not loaded; ``None`` means the rows are not the
-    whole corpus (a single file), so metadata rows naming other files are expected.
-    """
-    ids = {r["article_id"] for r in rows}
-    missing_files = [a for a in meta.index if a not in ids and known is not None
-                     and a not in known]
-    if missing_files:
-        warnings.append(
-            f"{meta_path}: {len(missing_files)} row(s) name no article file: "
-            + ", ".join(missing_files[:10]) + (" ..." if len(missing_files) > 10 else "")
-        )
-    no_row = [r["article_id"] for r in rows if r["article_id"] not in meta.index]
-    if no_row:
-        warnings.append(
-            f"{meta_path}: {len(no_row)} article(s) have no metadata row (date unknown): "
-            + ", ".join(no_row[:10]) + (" ..." if len(no_row) > 10 else "")
-        )
-    records = meta.to_dict("index")
+def _merge_metadata(rows: list[dict], meta: pd.DataFrame) -> list[str]:
+    """Copy metadata into ``rows``; return the ids that have no metadata row."""
+    records = meta.to_dict("index") if len(meta) < 50_000 else None
+    no_row = []
     for row in rows:
-        rec = records.get(row["article_id"])
+        aid = row["article_id"]
+        if records is not None:
+            rec = records.get(aid)
+        else:
+            rec = meta.loc[aid].to_dict() if aid in meta.index else None
         if rec is None:
+            no_row.append(aid)
             continue
         for key, value in rec.items():
             if key == "text" or (key in ("title", "source") and not value):
                 continue  # keep the article's own text, and a title found in the file
             row[key] = value
+    return no_row
 
 
-def _load_table(path: Path) -> pd.DataFrame:
+def _metadata_report(meta: pd.DataFrame, meta_path: Path, ids: set[str] | None,
+                     no_row: list[str]) -> list[str]:
+    """Warnings for metadata rows without files and files without rows.
+
+    ``ids`` are all article files (loaded or skipped); ``None`` means the files are not the
+    whole corpus (a single file), so rows naming other files are expected.
+    """
+    out = []
+    missing_files = [a for a in meta.index if ids is not None and a not in ids]
+    if missing_files:
+        out.append(
+            f"{meta_path}: {len(missing_files)} row(s) name no article file: "
+            + ", ".join(missing_files[:10]) + (" ..." if len(missing_files) > 10 else "")
+        )
+    if no_row:
+        out.append(
+            f"{meta_path}: {len(no_row)} article(s) have no metadata row (date unknown): "
+            + ", ".join(no_row[:10]) + (" ..." if len(no_row) > 10 else "")
+        )
+    return out
+
+
+def _table_chunks(path: Path, chunk_size: int | None) -> Iterator[pd.DataFrame]:
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".tsv"):
             # blank lines kept: in a one-column table a blank line is an empty article,
             # which must be reported, not silently dropped
-            table = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str,
-                                keep_default_na=False, encoding="utf-8-sig",
-                                skip_blank_lines=False)
+            kwargs = {"sep": "\t" if suffix == ".tsv" else ",", "dtype": str,
+                      "keep_default_na": False, "encoding": "utf-8-sig",
+                      "skip_blank_lines": False}
+            if chunk_size:
+                yield from pd.read_csv(path, chunksize=chunk_size, **kwargs)
+            else:
+                yield pd.read_csv(path, **kwargs)
         elif suffix in (".jsonl", ".ndjson"):
-            table = pd.read_json(path, lines=True, dtype=False)
+            if chunk_size:
+                yield from pd.read_json(path, lines=True, dtype=False, chunksize=chunk_size)
+            else:
+                yield pd.read_json(path, lines=True, dtype=False)
         else:
-            table = pd.read_parquet(path)
-    except Exception as exc:
+            import pyarrow.parquet as pq
+
+            parquet = pq.ParquetFile(path)
+            for batch in parquet.iter_batches(batch_size=chunk_size or 65536):
+                yield batch.to_pandas()
+    except Exception as exc:  # pandas/pyarrow parse errors, bad encodings, truncated files
         raise ValueError(f"{path}: cannot read as a {suffix[1:]} table ({exc})") from exc
-    if "text" not in table.columns:
-        raise ValueError(
-            f"{path}: a table corpus needs a 'text' column; found {list(table.columns)}"
-        )
+
+
+def _iter_table(path: Path, chunk_size: int | None) -> Iterator[pd.DataFrame]:
+    offset, chunks = 0, 0
+    for table in _table_chunks(path, chunk_size):
+        if "text" not in table.columns:
+            raise ValueError(f"{path}: a table corpus needs a 'text' column; "
+                             f"found {list(table.columns)}")
+        yield _table_rows(path, table, offset)
+        offset, chunks = offset + len(table), chunks + 1
+    if chunks == 0:
+        yield _finish([], [], [])
+
+
+def _table_rows(path: Path, table: pd.DataFrame, offset: int) -> pd.DataFrame:
     rows: list[dict] = []
     skipped: list[Skipped] = []
     if "article_id" in table.columns:
         ids = table["article_id"].astype(str)
     else:
-        ids = pd.Series([f"{path.stem}-{i:06d}" for i in range(len(table))], index=table.index)
+        ids = pd.Series([f"{path.stem}-{offset + i:06d}" for i in range(len(table))],
+                        index=table.index)
     records = table.to_dict("records")
     for aid, rec in zip(ids, records, strict=True):
         raw = rec.get("text")
@@ -280,6 +324,51 @@ def _load_table(path: Path) -> pd.DataFrame:
             rec["title"] = title
         rows.append(rec)
     return _finish(rows, skipped, [])
+
+
+def iter_corpus(path: str | Path, *, metadata: str | Path | None = None,
+                chunk_size: int | None = 1000) -> Iterator[pd.DataFrame]:
+    """Read a corpus in chunks of at most ``chunk_size`` articles, so memory stays bounded.
+
+    Takes the same inputs as :func:`load_corpus` and yields articles frames of the same shape;
+    each chunk's ``attrs`` hold the inputs skipped and the warnings raised while reading it.
+
+    Examples
+    --------
+    >>> sum(len(chunk) for chunk in iter_corpus("seeds", chunk_size=2))  # doctest: +SKIP
+    5
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_dir():
+        yield from _iter_folder(path, Path(metadata) if metadata is not None else None,
+                                chunk_size)
+        return
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        yield from _iter_table(path, chunk_size)
+        return
+    yield _load_file(path, metadata)
+
+
+def _load_file(path: Path, metadata: str | Path | None) -> pd.DataFrame:
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    rows = []
+    try:
+        title, body, warning = read_article(path)
+        rows.append({"article_id": path.stem, "date": None, "source": "", "title": title,
+                     "text": body})
+        if warning:
+            warnings.append(f"{path}: {warning}")
+    except ValueError as exc:
+        skipped.append(Skipped(str(path), str(exc)))
+    if metadata is not None and rows:
+        meta = _read_metadata(Path(metadata), warnings)
+        if meta is not None:
+            no_row = _merge_metadata(rows, meta)
+            warnings += _metadata_report(meta, Path(metadata), None, no_row)
+    return _finish(rows, skipped, warnings)
 
 
 def load_corpus(path: str | Path, *, metadata: str | Path | None = None) -> pd.DataFrame:
@@ -318,27 +407,8 @@ def load_corpus(path: str | Path, *, metadata: str | Path | None = None) -> pd.D
     >>> articles = stance.load_corpus("seeds")  # doctest: +SKIP
     >>> articles[["article_id", "date"]].head(2)  # doctest: +SKIP
     """
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such file or folder")
-    if path.is_dir():
-        return _load_folder(path, Path(metadata) if metadata is not None else None)
-    if path.suffix.lower() in TABLE_SUFFIXES:
-        return _load_table(path)
-    skipped: list[Skipped] = []
-    warnings: list[str] = []
-    rows = []
-    try:
-        title, body, warning = read_article(path)
-        rows.append({"article_id": path.stem, "date": None, "source": "", "title": title,
-                     "text": body})
-        if warning:
-            warnings.append(f"{path}: {warning}")
-    except ValueError as exc:
-        skipped.append(Skipped(str(path), str(exc)))
-    if metadata is not None and rows:
-        meta = _read_metadata(Path(metadata), warnings)
-        if meta is not None:
-            _merge_metadata(rows, meta, Path(metadata), warnings, known=None)
-    return _finish(rows, skipped, warnings)
-
+    chunks = list(iter_corpus(path, metadata=metadata, chunk_size=None))
+    frame = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+    frame.attrs["skipped"] = [s for c in chunks for s in c.attrs.get("skipped", [])]
+    frame.attrs["warnings"] = [w for c in chunks for w in c.attrs.get("warnings", [])]
+    return frame

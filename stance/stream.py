@@ -1,0 +1,231 @@
+"""Run extraction over a corpus of any size: in chunks, on every core, straight to disk.
+
+A corpus is read a chunk of articles at a time (:func:`stance.corpus.iter_corpus`), each chunk
+goes to a worker process, and the statements are appended to the output in the corpus's own
+order, so memory stays bounded by a few chunks whatever the corpus size, and ``--jobs 4`` writes
+exactly what a serial run writes. The output is written to a temporary file beside the target
+and renamed at the end, so an interrupted run never leaves a half-written table behind.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import iter_corpus
+from .quotes import empty_quotes, extract_quotes
+from .types import QUOTE_COLUMNS
+
+__all__ = ["iter_quotes", "write_quotes", "OUTPUT_SUFFIXES", "default_jobs"]
+
+#: Output formats by file suffix.
+OUTPUT_SUFFIXES = (".csv", ".jsonl", ".parquet")
+
+
+def default_jobs() -> int:
+    """Worker processes to use by default: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _extract_chunk(args: tuple[pd.DataFrame, str | None]) -> pd.DataFrame:
+    # runs in a worker: the registry and cue tables are cached per process
+    articles, registry = args
+    return extract_quotes(articles, registry=registry)
+
+
+def iter_quotes(path: str | Path, *, registry: str | Path | None = None, jobs: int | None = 1,
+                chunk_size: int = 500, skipped: list | None = None,
+                progress: bool = False) -> Iterator[pd.DataFrame]:
+    """Quotes tables, one per chunk of articles, in corpus order.
+
+    Parameters
+    ----------
+    path : str or Path
+        Anything :func:`stance.load_corpus` reads.
+    registry : path, optional
+        A speaker registry of your own.
+    jobs : int, optional
+        Worker processes; ``None`` for all cores, 1 to run in this process.
+    chunk_size : int
+        Articles per chunk.
+    skipped : list, optional
+        Receives ``{"path", "reason"}`` for every input that could not be read.
+    progress : bool
+        Show a progress bar (tqdm) on stderr.
+
+    Examples
+    --------
+    >>> total = sum(len(q) for q in iter_quotes("seeds"))  # doctest: +SKIP
+    """
+    for _, quotes in _iter_counted(path, registry=registry, jobs=jobs, chunk_size=chunk_size,
+                                   skipped=skipped, progress=progress):
+        yield quotes
+
+
+def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | None,
+                  chunk_size: int, skipped: list | None, progress: bool
+                  ) -> Iterator[tuple[int, pd.DataFrame]]:
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    registry = None if registry is None else str(registry)
+
+    def chunks() -> Iterator[tuple[pd.DataFrame, str | None]]:
+        for chunk in iter_corpus(path, chunk_size=chunk_size):
+            if skipped is not None:
+                skipped.extend(chunk.attrs.get("skipped", []))
+            for item in chunk.attrs.get("skipped", []):
+                print(f"stance: skipped {item['path']}: {item['reason']}", file=sys.stderr)
+            chunk.attrs = {}
+            if len(chunk):
+                yield chunk[["article_id", "date", "text"]], registry
+
+    bar = _progress(progress)
+    if jobs == 1:
+        for args in chunks():
+            out = _extract_chunk(args)
+            bar(len(args[0]))
+            yield len(args[0]), out
+        bar(None)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # a bounded window of chunks in flight keeps memory flat and the order fixed
+        pending: list = []
+        for args in chunks():
+            pending.append((len(args[0]), pool.submit(_extract_chunk, args)))
+            if len(pending) >= 2 * jobs:
+                n, fut = pending.pop(0)
+                yield n, fut.result()
+                bar(n)
+        for n, fut in pending:
+            yield n, fut.result()
+            bar(n)
+    bar(None)
+
+
+def _progress(enabled: bool):
+    if not enabled:
+        return lambda n: None
+    from tqdm import tqdm
+
+    bar = tqdm(unit="articles", file=sys.stderr, dynamic_ncols=True)
+
+    def update(n: int | None) -> None:
+        if n is None:
+            bar.close()
+        else:
+            bar.update(n)
+
+    return update
+
+
+class _Writer:
+    """Append quotes tables to a CSV, JSONL or Parquet file (or CSV to a text stream)."""
+
+    def __init__(self, target: Path | None, stream: io.TextIOBase | None = None) -> None:
+        self.target = target
+        self.suffix = target.suffix.lower() if target else ".csv"
+        if self.suffix not in OUTPUT_SUFFIXES:
+            raise ValueError(f"{target}: output must end in one of {', '.join(OUTPUT_SUFFIXES)}")
+        self.tmp: str | None = None
+        self.parquet = None
+        self.header = True
+        if target is None:
+            self.fh = stream or sys.stdout
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent)
+        if self.suffix == ".parquet":
+            os.close(fd)
+            self.fh = None
+        else:
+            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, quotes: pd.DataFrame) -> None:
+        if self.suffix == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(quotes[QUOTE_COLUMNS], preserve_index=False)
+            if self.parquet is None:
+                self.parquet = pq.ParquetWriter(self.tmp, table.schema)
+            self.parquet.write_table(table.cast(self.parquet.schema))
+        elif self.suffix == ".jsonl":
+            if len(quotes):
+                quotes[QUOTE_COLUMNS].to_json(self.fh, orient="records", lines=True,
+                                              date_format="iso", force_ascii=False)
+        else:
+            quotes[QUOTE_COLUMNS].to_csv(self.fh, index=False, header=self.header,
+                                         date_format="%Y-%m-%d")
+            self.header = False
+
+    def close(self, ok: bool) -> None:
+        if self.target is None:
+            self.fh.flush()
+            return
+        if self.parquet is not None:
+            self.parquet.close()
+        if self.fh is not None:
+            self.fh.close()
+        if ok:
+            os.replace(self.tmp, self.target)
+        else:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+
+
+def write_quotes(path: str | Path, output: str | Path | None = None, *,
+                 registry: str | Path | None = None, jobs: int | None = None,
+                 chunk_size: int = 500, progress: bool | None = None,
+                 stream: io.TextIOBase | None = None) -> tuple[int, int]:
+    """Extract every statement of a corpus and write the quotes table.
+
+    Parameters
+    ----------
+    path : str or Path
+        Anything :func:`stance.load_corpus` reads.
+    output : str or Path, optional
+        ``.csv``, ``.jsonl`` or ``.parquet``; written to a temporary name, then renamed. Without
+        it, CSV goes to ``stream`` (default stdout).
+    registry : path, optional
+        A speaker registry of your own.
+    jobs : int, optional
+        Worker processes (default: all cores).
+    chunk_size : int
+        Articles per chunk.
+    progress : bool, optional
+        Progress bar on stderr; by default only when stderr is a terminal.
+
+    Returns
+    -------
+    (int, int)
+        Articles processed and statements written.
+    """
+    if progress is None:
+        progress = sys.stderr.isatty()
+    writer = _Writer(Path(output) if output is not None else None, stream)
+    n_articles = n_quotes = 0
+    ok = False
+    try:
+        for n, quotes in _iter_counted(path, registry=registry, jobs=jobs,
+                                       chunk_size=chunk_size, skipped=None, progress=progress):
+            n_articles += n
+            n_quotes += len(quotes)
+            writer.write(quotes)
+        if n_articles == 0:
+            writer.write(empty_quotes())
+        ok = True
+    finally:
+        writer.close(ok)
+    return n_articles, n_quotes
