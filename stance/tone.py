@@ -563,7 +563,8 @@ class ToneScorer:
         scope = None
         words = set(lw)
         if self.domain and (
-            not _NEGATORS.isdisjoint(words) or not _VERB_NEGATORS.isdisjoint(words)
+            not _NEGATORS.isdisjoint(words)
+            or not _VERB_NEGATORS.isdisjoint(words)
             or "n't" in text.lower()
         ):
             scope = _negation_scopes(t)
@@ -643,7 +644,12 @@ class ToneScorer:
         return neg_by
 
     def _valence(
-        self, i: int, v: float, t: _Tokens, heads: dict[int, _Entry], inside: set[int],
+        self,
+        i: int,
+        v: float,
+        t: _Tokens,
+        heads: dict[int, _Entry],
+        inside: set[int],
         cap_diff: bool,
     ) -> float:
         """VADER's per-word rules (``sentiment_valence``), reading a lowered word list once."""
@@ -737,10 +743,18 @@ class ToneScorer:
     # -- explanation --------------------------------------------------------------------
 
     def _trace_tone(
-        self, t: _Tokens, spans: list[tuple[int, int]], pre: list[float], raw: list[float],
+        self,
+        t: _Tokens,
+        spans: list[tuple[int, int]],
+        pre: list[float],
+        raw: list[float],
         final: list[float],
-        weight: list[float], by: list[int], heads: dict[int, _Entry], inside: set[int],
-        neg_by: list[int], cues: list[_Cue],
+        weight: list[float],
+        by: list[int],
+        heads: dict[int, _Entry],
+        inside: set[int],
+        neg_by: list[int],
+        cues: list[_Cue],
     ) -> list[dict[str, Any]]:
         refusals = {c.trigger for c in cues if c.rule == "refusal" and c.trigger >= 0}
         total = sum(final)
@@ -829,18 +843,32 @@ def _cap_differential(items: list[str]) -> bool:
 
 
 def _row(
-    t: _Tokens, spans: list[tuple[int, int]], i: int, j: int, score: str, rule: str,
-    trigger: str, value: float, vader_value: float, contribution: float,
+    t: _Tokens,
+    spans: list[tuple[int, int]],
+    i: int,
+    j: int,
+    score: str,
+    rule: str,
+    trigger: str,
+    value: float,
+    vader_value: float,
+    contribution: float,
 ) -> dict[str, Any]:
     s, e = spans[i][0], spans[j - 1][1]
-    return {"token": t.orig[s:e], "start": s, "end": e,
-            "score": score, "rule": rule, "trigger": trigger, "value": round(value, 4),
-            "vader_value": round(vader_value, 4), "contribution": round(contribution, 4)}
+    return {
+        "token": t.orig[s:e],
+        "start": s,
+        "end": e,
+        "score": score,
+        "rule": rule,
+        "trigger": trigger,
+        "value": round(value, 4),
+        "vader_value": round(vader_value, 4),
+        "contribution": round(contribution, 4),
+    }
 
 
-def _trace_cues(
-    t: _Tokens, spans: list[tuple[int, int]], cues: list[_Cue]
-) -> list[dict[str, Any]]:
+def _trace_cues(t: _Tokens, spans: list[tuple[int, int]], cues: list[_Cue]) -> list[dict[str, Any]]:
     rows = []
     left = {"caution": 1.0, "optimism": 1.0}
     for c in cues:
@@ -855,8 +883,15 @@ def _result(
     tone: float, pos: float, neu: float, neg: float, caution: float, optimism: float
 ) -> dict[str, Any]:
     caution, optimism = round(caution, 3), round(optimism, 3)
-    return {"tone": tone, "pos": pos, "neu": neu, "neg": neg, "caution": caution,
-            "optimism": optimism, "stance": stance_label(tone, caution, optimism)}
+    return {
+        "tone": tone,
+        "pos": pos,
+        "neu": neu,
+        "neg": neg,
+        "caution": caution,
+        "optimism": optimism,
+        "stance": stance_label(tone, caution, optimism),
+    }
 
 
 def stance_label(tone: float, caution: float, optimism: float) -> str:
@@ -922,8 +957,8 @@ def score_text(text: str) -> dict[str, Any]:
     Examples
     --------
     >>> s = score_text("Japan would not rush to reach an agreement, nor make concessions")
-    >>> s["tone"] < 0 < s["caution"], s["stance"]
-    (True, 'cautious')
+    >>> s["tone"], s["caution"] > 0.5, s["stance"]
+    (0.0, True, 'cautious')
     """
     return make_scorer()(text)
 
@@ -936,9 +971,11 @@ def explain(text: str, scorer: ToneScorer | None = None) -> pd.DataFrame:
     contrast; for cues the cue's category: hedge, condition, refusal, caution-word, ...);
     ``trigger`` (the negator or contrast word that applied); ``value`` (the word's valence on
     VADER's -4..4 scale, with boosters and capitals, before negation and contrast; or the
-    cue's weight); ``vader_value`` (raw VADER's lexicon valence for the same words); ``contribution`` (its share of the score: tone rows plus the emphasis
-    row sum to ``tone`` before rounding, cue rows sum to caution or optimism). A domain word that
-    VADER scores but the layer neutralises appears with contribution 0.
+    cue's weight); ``vader_value`` (raw VADER's lexicon valence for the same words);
+    ``contribution`` (its share of the score: tone rows plus the emphasis row sum to ``tone``
+    before rounding, cue rows sum to caution or optimism). A word that VADER scores but the
+    layer neutralises (a name, a domain noun, what a refusal governs) appears with
+    contribution 0.
 
     Examples
     --------
@@ -965,7 +1002,7 @@ def score_quotes(
     >>> q = pd.DataFrame({"text": ["We are confident of a deal.", "That is unacceptable."]})
     >>> score_quotes(q)["stance"].tolist()
     ['optimistic', 'critical']
-    >>> score_quotes(q, scorer=score_vader)["caution"].isna().all()
+    >>> bool(score_quotes(q, scorer=score_vader)["caution"].isna().all())
     True
     """
     if column not in quotes.columns:
@@ -984,6 +1021,7 @@ def score_quotes(
         if c == "stance":
             out[c] = pd.Series(cols[c], index=out.index, dtype=object)
         else:
-            out[c] = pd.to_numeric(pd.Series(cols[c], index=out.index, dtype=object),
-                                   errors="coerce").astype("float64")
+            out[c] = pd.to_numeric(
+                pd.Series(cols[c], index=out.index, dtype=object), errors="coerce"
+            ).astype("float64")
     return out

@@ -206,7 +206,7 @@ def validate(
     --------
     >>> texts = ["Great progress!", "That is unacceptable.", "Talks are on Monday."]
     >>> r = pd.DataFrame({"text": texts, "rating": [2, -2, 0]})
-    >>> validate(r).set_index("scorer").loc["domain", "spearman"]
+    >>> float(validate(r).set_index("scorer").loc["domain", "spearman"])
     1.0
     """
     frame = read_ratings(ratings) if isinstance(ratings, (str, Path)) else ratings
