@@ -1,0 +1,113 @@
+"""Tone scoring: speed next to raw VADER on the BBC sentences, and agreement with human ratings.
+
+Prints, for one core in this process:
+- sentences per second of raw VADER (vaderSentiment's ``polarity_scores``) and of the domain
+  scorer (``stance.score_text``) over every sentence of the 2,095 BBC articles (split with
+  ``stance.sentence_spans``; best of ``--repeat`` runs each, interleaved), and the domain
+  layer's cost per sentence relative to raw VADER (target: at most +25%);
+- when the rating files are there, the validation table (Pearson, Spearman, 3-class macro F1)
+  of raw VADER, the domain scorer and a "not"-only caution baseline, on the seed statements
+  (``tests/data/tone_seeds.csv``), the rated BBC statements (``benchmarks/data/tone_bbc.csv``)
+  and VADER's human-rated NYT editorial snippets (``benchmarks/data/vader_nyt/``).
+
+Run: ``.venv/bin/python benchmarks/bench_tone.py``
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+from _bbc import ROOT, bbc_folder
+
+import stance
+from stance.tone import make_scorer, vader_analyzer
+from stance.validate import validate
+
+__all__ = ["main"]
+
+RATINGS = {
+    "seed statements": ROOT / "tests" / "data" / "tone_seeds.csv",
+    "BBC statements": ROOT / "benchmarks" / "data" / "tone_bbc.csv",
+    "NYT editorial snippets (VADER's ground truth)": ROOT
+    / "benchmarks"
+    / "data"
+    / "vader_nyt"
+    / "nytEditorialSnippets_GroundTruth_first411.txt",
+}
+
+_NOT = re.compile(r"\b(?:not|no|never|nor|cannot)\b|n't\b", re.IGNORECASE)
+
+
+def not_rule(text: str) -> dict[str, float]:
+    """The baseline issue 4 names: caution is 1 when the statement has a negation, else 0."""
+    return {"caution": 1.0 if _NOT.search(text) else 0.0}
+
+
+def _sentences() -> list[str]:
+    articles = stance.load_corpus(bbc_folder())
+    out = []
+    for text in articles["text"]:
+        out.extend(text[s:e] for s, e in stance.sentence_spans(text))
+    return out
+
+
+def _speed(repeat: int) -> None:
+    sentences = _sentences()
+    vader = vader_analyzer().polarity_scores
+    domain = make_scorer()
+    domain(sentences[0])  # load the lexicon and cue lists once, outside the timing
+    best = {"raw VADER": float("inf"), "domain scorer": float("inf")}
+    for _ in range(repeat):
+        for name, fn in (("raw VADER", vader), ("domain scorer", domain)):
+            start = time.perf_counter()
+            for s in sentences:
+                fn(s)
+            best[name] = min(best[name], time.perf_counter() - start)
+    print(f"BBC corpus: {len(sentences)} sentences; one core, best of {repeat} runs each")
+    for name, seconds in best.items():
+        per = seconds / len(sentences) * 1e6
+        print(f"  {name:14s} {len(sentences) / seconds:9.0f} sentences/s  ({per:.1f} µs each)")
+    cost = best["domain scorer"] / best["raw VADER"] - 1
+    verdict = "within" if cost <= 0.25 else "OVER"
+    print(f"  domain layer cost per sentence vs raw VADER: {cost:+.0%} ({verdict} the +25% target)")
+
+
+def _ratings(path: Path) -> pd.DataFrame:
+    if path.suffix == ".txt":  # VADER's ground-truth format: id, mean rating, text; no header
+        return pd.read_csv(
+            path, sep="\t", header=None, names=["id", "rating", "text"], quoting=3, dtype=str
+        ).astype({"rating": float})
+    return stance.read_ratings(path)
+
+
+def _validation() -> None:
+    scorers = {"vader": stance.score_vader, "domain": stance.score_text, "not-rule": not_rule}
+    for label, path in RATINGS.items():
+        if not path.is_file():
+            print(f"\n{label}: {path.relative_to(ROOT)} not found, skipped")
+            continue
+        ratings = _ratings(path)
+        table = validate(ratings, scorers)
+        print(f"\n{label}: {len(ratings)} rated, {path.relative_to(ROOT)}")
+        print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per scorer")
+    parser.add_argument("--no-speed", action="store_true", help="only the validation tables")
+    args = parser.parse_args(argv)
+    print(f"Python {platform.python_version()} on {platform.machine()}")
+    if not args.no_speed:
+        _speed(args.repeat)
+    _validation()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
