@@ -59,6 +59,17 @@ def _group_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{alts})\b")
 
 
+_CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]+$")
+
+
+def _looks_like_company(text: str, pos: int, word: str, v: Vocabulary) -> bool:
+    """A lone capitalised word named as a company: "firm HealthSouth", "WorldCom", "eBay"."""
+    if _CAMEL.match(word):
+        return True
+    before = text[max(0, pos - 24):pos].split()
+    return bool(before) and before[-1].lower().strip(",") in v.org_nouns
+
+
 def _has_org_word(words: list[str], v: Vocabulary) -> bool:
     return any(w.lower().strip(".").rstrip("’'s") in v.org_name_words
                or w.lower().strip(".") in v.org_name_words for w in words)
@@ -228,11 +239,17 @@ class ArticleContext:
         # single capitalised words: a surname, an acronym, or a registry alias
         for pos, word, at_start, titled in singles:
             found = self._single(word)
+            if found is None and not at_start and _looks_like_company(text, pos, word, v):
+                found = (word, "org", "")
             if found is not None:
                 name, kind, gender = found
                 self.entities.append(_Entity(pos, name, kind, gender, at_start))
             elif titled:  # "Mr Smith" with no full name in the article
                 self.entities.append(_Entity(pos, word, "person", "", at_start))
+        # "Lord Butler" before "Robin Butler" is introduced: the full name wins
+        for e in self.entities:
+            if e.kind == "person" and " " not in e.name:
+                e.name = self.surnames.get(normalize_name(e.name), e.name)
         # unnamed groups ("European leaders", "Japanese officials"): antecedents of "they"
         for m in self._groups().finditer(text):
             words = m.group(0).split()
@@ -381,7 +398,12 @@ class ArticleContext:
         if word in ("he", "she"):
             gender = "m" if word == "he" else "f"
             person = self.subject_before(pos, gender)
-            return (person, "pronoun") if person else ("unknown", "none")
+            if person is None:
+                return "unknown", "none"
+            # the pronoun now stands for the person: "He said ... He accused ..."
+            self._insert(_Entity(mention.start, person, "person", gender,
+                                 self._sentence_start_at(mention.start) == mention.start))
+            return person, "pronoun"
         if word == "it":
             org = self.subject_before(pos, kinds=("org",))
             return (org, "pronoun") if org else ("unknown", "none")
@@ -390,6 +412,13 @@ class ArticleContext:
             if group and group != "unknown":
                 return group, "pronoun"
         return "unknown", "none"
+
+    def _insert(self, entity: _Entity) -> None:
+        i = bisect_left(self._positions, entity.pos)
+        if i < len(self.entities) and self.entities[i].pos == entity.pos:
+            return
+        self.entities.insert(i, entity)
+        self._positions.insert(i, entity.pos)
 
     def subject_before(self, pos: int, gender: str = "",
                        kinds: tuple[str, ...] = ("person",)) -> str | None:

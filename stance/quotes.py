@@ -652,14 +652,24 @@ class _Extractor:
         for qi, q in enumerate(quotes):
             if q in names:
                 continue
-            self._quote(p, qi, q, used, last if last_para >= para_index - 1 else None)
+            self._quote(p, qi, q, used)
         self._reported(p, used)
         # keep reading order
         if len(self.out) > before + 1:
             self.out[before:] = sorted(self.out[before:], key=lambda s: s.start)
+        # continuations take the speaker of the statement before them
+        prev = last if last_para >= para_index - 1 else None
+        kept = self.out[:before]
+        for st in self.out[before:]:
+            if st.attribution == "continuation" and not st.speaker:
+                if prev is None or prev.speaker == "unknown":
+                    continue  # no statement to continue: not attributed, not a guess
+                st.speaker, st.cue = prev.speaker, prev.cue
+            kept.append(st)
+            prev = st
+        self.out = kept
 
-    def _quote(self, p: _Para, qi: int, q: _Quote, used: set[int],
-               last: Statement | None) -> None:
+    def _quote(self, p: _Para, qi: int, q: _Quote, used: set[int]) -> None:
         t_open = p.token_at(q.open)
         t_close = p.token_at(q.close) if q.closed else len(p.starts)
         si0 = p.sent[t_open] if t_open < len(p.starts) else len(p.sents) - 1
@@ -698,12 +708,11 @@ class _Extractor:
         if found is not None:
             self._emit(q.start, q.end, kind, (found.speaker, found.rule), found.cue, p, si0, si1)
             return
-        # no cue: a quote that continues the previous statement (same or previous paragraph)
+        # no cue: a quote that continues the previous statement (same or previous paragraph);
+        # its speaker is filled in once the paragraph's reported speech is known
         if starts_sentence and kind == "direct":
-            prev = self.out[-1] if self.out and self.out[-1].start >= p.sents[0][0] else last
-            if prev is not None and prev.speaker != "unknown":
-                self.out.append(Statement(q.start, q.end, "direct", prev.speaker, prev.cue,
-                                          "continuation", p.sents[si0][0], p.sents[si1][1]))
+            self.out.append(Statement(q.start, q.end, "direct", "", "", "continuation",
+                                      p.sents[si0][0], p.sents[si1][1]))
 
     def _find_cue(self, p: _Para, tokens: list[int], lo: int, hi: int) -> bool:
         return any(self._cue_at(p, t) for t in tokens)
