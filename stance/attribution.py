@@ -398,7 +398,7 @@ class ArticleContext:
         if word in ("he", "she"):
             gender = "m" if word == "he" else "f"
             person = self.subject_before(pos, gender)
-            if person is None:
+            if person is None or person == "unknown":
                 return "unknown", "none"
             # the pronoun now stands for the person: "He said ... He accused ..."
             self._insert(_Entity(mention.start, person, "person", gender,
@@ -412,6 +412,12 @@ class ArticleContext:
             if group and group != "unknown":
                 return group, "pronoun"
         return "unknown", "none"
+
+    def note_unnamed(self, pos: int) -> None:
+        """An unnamed person spoke here ("the prime minister's spokesman said"): a later "he"
+        may mean them, so it must not jump back to someone named earlier."""
+        self._insert(_Entity(pos, "unknown", "person", "",
+                             self._sentence_start_at(pos) == pos))
 
     def _insert(self, entity: _Entity) -> None:
         i = bisect_left(self._positions, entity.pos)

@@ -461,6 +461,8 @@ class _Extractor:
         if found[0] == "unknown" and head not in v.group_nouns and head not in v.role_nouns \
                 and head not in v.org_nouns:
             return None
+        if found[0] == "unknown" and head in v.role_nouns:
+            self.ctx.note_unnamed(m.start)  # "he added" after it means this unnamed person
         return found
 
     # -- speakers of a cue -----------------------------------------------------------------
