@@ -15,8 +15,9 @@ import argparse
 import platform
 import time
 
-import stance
 from _bbc import ROOT, bbc_folder
+
+import stance
 
 __all__ = ["main"]
 

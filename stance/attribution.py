@@ -101,10 +101,8 @@ def vocabulary() -> Vocabulary:
     """The packaged word lists, parsed once."""
     data = read_toml(None, "mentions.toml")
     hon = data["honorifics"]
-    try:
-        names = {r["name"].lower(): r.get("gender", "u") for r in read_table(None, "given_names.csv")}
-    except FileNotFoundError:
-        names = {}
+    names = {r["name"].lower(): r.get("gender", "u")
+             for r in read_table(None, "given_names.csv")}
     return Vocabulary(
         male_honorifics=frozenset(hon["male"]),
         female_honorifics=frozenset(hon["female"]),
@@ -200,6 +198,8 @@ class ArticleContext:
         self.named: set[str] = set()
         self.roles: list[tuple[int, str, str]] = []  # (pos, role word, canonical)
         self.acronyms: dict[str, str] = {}
+        self._groups_done = False
+        self._org_prefixes: dict[str, list[str]] = {}
         self._index()
         self._positions = [e.pos for e in self.entities]
 
@@ -233,6 +233,7 @@ class ArticleContext:
                 if after and after.group(1).lower() in v.role_nouns:
                     self.roles.append((pos, after.group(1).lower(), name))
             elif kind == "org":
+                self._org_prefixes.setdefault(name[:3], []).append(name)
                 parts = [w for w in name.split() if w[0].isupper() and w.lower() not in _SMALL]
                 for i in range(len(parts) - 1):  # "UN's Food & Agriculture Organisation": FAO
                     self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
@@ -250,17 +251,22 @@ class ArticleContext:
         for e in self.entities:
             if e.kind == "person" and " " not in e.name:
                 e.name = self.surnames.get(normalize_name(e.name), e.name)
-        # unnamed groups ("European leaders", "Japanese officials"): antecedents of "they"
-        for m in self._groups().finditer(text):
+        self.entities.sort(key=lambda e: e.pos)
+
+    def _index_groups(self) -> None:
+        """Unnamed groups ("European leaders", "Japanese officials"), antecedents of "they".
+
+        Only needed for "they", so indexed on first use.
+        """
+        if self._groups_done:
+            return
+        self._groups_done = True
+        for m in _group_pattern(self.vocab.group_nouns).finditer(self.text):
             words = m.group(0).split()
             sp = self.registry.lookup(" ".join(words))
             name = sp.name if sp is not None else "unknown"
             at_start = self._sentence_start_at(m.start()) == m.start()
-            self.entities.append(_Entity(m.start(), name, "group", "", at_start))
-        self.entities.sort(key=lambda e: e.pos)
-
-    def _groups(self) -> re.Pattern[str]:
-        return _group_pattern(self.vocab.group_nouns)
+            self._insert(_Entity(m.start(), name, "group", "", at_start))
 
     def _single(self, word: str) -> tuple[str, str, str] | None:
         """(name, kind, gender) for one capitalised word, or None."""
@@ -278,9 +284,9 @@ class ArticleContext:
         if _ACRONYM.match(word):
             return word, "org", ""
         if len(word) >= 3 and word[0].isupper() and not word.isupper():
-            for e in reversed(self.entities):
-                if e.kind == "org" and e.name.split()[0].startswith(word) and e.name != word:
-                    return e.name, "org", ""  # "Fed" after "Federal Reserve"
+            for name in reversed(self._org_prefixes.get(word[:3], ())):
+                if name.split()[0].startswith(word) and name != word:
+                    return name, "org", ""  # "Fed" after "Federal Reserve"
         return None
 
     def _name_kind(self, words: list[str]) -> tuple[str, str, str, list[str]]:
@@ -408,6 +414,7 @@ class ArticleContext:
             org = self.subject_before(pos, kinds=("org",))
             return (org, "pronoun") if org else ("unknown", "none")
         if word == "they":
+            self._index_groups()
             group = self.subject_before(pos, kinds=("org", "group"))
             if group and group != "unknown":
                 return group, "pronoun"

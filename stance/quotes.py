@@ -49,6 +49,8 @@ _DOUBLE = _DOUBLE_OPEN + _DOUBLE_CLOSE + '"'
 _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
 _QUOTE_CHARS = frozenset(_DOUBLE + "‘’'")
+_DOUBLE_RE = re.compile("[" + _DOUBLE + "]")
+_SINGLE_RE = re.compile("[‘’']")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:")
 _CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-")
 
@@ -154,7 +156,8 @@ class _Quote:
 # quote marks
 
 
-def _pair(text: str, marks: list[int], lo: int, hi: int, double: bool) -> list[tuple[int, int, bool]]:
+def _pair(text: str, marks: list[int], lo: int, hi: int, double: bool
+          ) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
     for i in marks:
@@ -209,12 +212,12 @@ def find_quote_spans(text: str, start: int = 0, end: int | None = None) -> list[
     ['We won’t move.', 'fair trade']
     """
     hi = len(text) if end is None else end
-    doubles = [i for i in range(start, hi) if text[i] in _DOUBLE]
+    doubles = [m.start() for m in _DOUBLE_RE.finditer(text, start, hi)]
     pairs = _pair(text, doubles, start, hi, True)
     inside = [(a, b) for a, b, _ in pairs]
     singles = [
-        i for i in range(start, hi)
-        if text[i] in "‘’'" and not any(a < i < b for a, b in inside)
+        i for i in (m.start() for m in _SINGLE_RE.finditer(text, start, hi))
+        if not any(a < i < b for a, b in inside)
     ]
     if singles:
         pairs += [p for p in _pair(text, singles, start, hi, False) if p[2]]
@@ -279,11 +282,9 @@ class _Para:
                     qid[ti] = qi
         self.qid = qid
         sent = [0] * len(starts)
-        si, n = 0, len(sents)
-        for ti, s in enumerate(starts):
-            while si + 1 < n and s >= sents[si + 1][0]:
-                si += 1
-            sent[ti] = si
+        bounds = [bisect_right(starts, a - 1) for a, _ in sents[1:]] + [len(starts)]
+        for si in range(1, len(sents)):  # tokens from a sentence's start to the next one's
+            sent[bounds[si - 1]:bounds[si]] = [si] * (bounds[si] - bounds[si - 1])
         self.sent = sent
         self.cues: list = []
 
@@ -636,7 +637,8 @@ class _Extractor:
     def paragraph(self, lo: int, hi: int, para_index: int, last: Statement | None,
                   last_para: int, quotes: list[_Quote]) -> None:
         text = self.text
-        if not quotes and self.cues.first_words.isdisjoint(_LOWER_WORD.findall(text[lo:hi].lower())):
+        words = _LOWER_WORD.findall(text[lo:hi].lower())
+        if not quotes and self.cues.first_words.isdisjoint(words):
             return
         sents = [tuple(s) for s in sentence_spans(text, [(lo, hi)])]
         if not sents:
