@@ -10,6 +10,7 @@ and renamed at the end, so an interrupted run never leaves a half-written table 
 from __future__ import annotations
 
 import io
+import logging
 import os
 import sys
 import tempfile
@@ -21,7 +22,7 @@ import pandas as pd
 
 from .corpus import iter_corpus
 from .quotes import empty_quotes, extract_quotes
-from .types import QUOTE_COLUMNS
+from .types import QUOTE_COLUMNS, QUOTE_DTYPES
 
 __all__ = ["iter_quotes", "write_quotes", "OUTPUT_SUFFIXES", "default_jobs"]
 
@@ -79,7 +80,16 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
     registry = None if registry is None else str(registry)
 
     def chunks() -> Iterator[tuple[pd.DataFrame, str | None]]:
-        for chunk in iter_corpus(path, chunk_size=chunk_size):
+        reader = iter_corpus(path, chunk_size=chunk_size)
+        while True:
+            # each skipped input is named once, below, not again by the corpus logger
+            _log.addFilter(_drop_skipped)
+            try:
+                chunk = next(reader, None)
+            finally:
+                _log.removeFilter(_drop_skipped)
+            if chunk is None:
+                return
             if skipped is not None:
                 skipped.extend(chunk.attrs.get("skipped", []))
             for item in chunk.attrs.get("skipped", []):
@@ -96,7 +106,8 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
             yield len(args[0]), out
         bar(None)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
         # a bounded window of chunks in flight keeps memory flat and the order fixed
         pending: list = []
         for args in chunks():
@@ -108,7 +119,18 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
         for n, fut in pending:
             yield n, fut.result()
             bar(n)
+    finally:
+        # on an error or an abandoned generator, chunks not yet started are dropped, not run
+        pool.shutdown(wait=True, cancel_futures=True)
     bar(None)
+
+
+_log = logging.getLogger("stance")
+
+
+def _drop_skipped(record: logging.LogRecord) -> bool:
+    """Logging filter: drop the corpus reader's own "skipped ..." records."""
+    return not (isinstance(record.msg, str) and record.msg.startswith("skipped "))
 
 
 def _progress(enabled: bool):
@@ -125,6 +147,21 @@ def _progress(enabled: bool):
             bar.update(n)
 
     return update
+
+
+#: Rows per Parquet row group (the writer buffers at most this many statements).
+PARQUET_ROW_GROUP = 65_536
+
+
+def _parquet_schema():
+    """The Arrow schema of the quotes table, from :data:`stance.types.QUOTE_DTYPES`."""
+    import pyarrow as pa
+
+    types = {"object": pa.string(), "int64": pa.int64(), "datetime64[ns]": pa.timestamp("ns")}
+    schema = pa.schema([(c, types[QUOTE_DTYPES[c]]) for c in QUOTE_COLUMNS])
+    return schema.with_metadata(
+        pa.Schema.from_pandas(empty_quotes()[QUOTE_COLUMNS], preserve_index=False).metadata
+    )
 
 
 class _Writer:
@@ -152,13 +189,7 @@ class _Writer:
 
     def write(self, quotes: pd.DataFrame) -> None:
         if self.suffix == ".parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            table = pa.Table.from_pandas(quotes[QUOTE_COLUMNS], preserve_index=False)
-            if self.parquet is None:
-                self.parquet = pq.ParquetWriter(self.tmp, table.schema)
-            self.parquet.write_table(table.cast(self.parquet.schema))
+            self._write_parquet(quotes)
         elif self.suffix == ".jsonl":
             if len(quotes):
                 quotes[QUOTE_COLUMNS].to_json(self.fh, orient="records", lines=True,
@@ -168,21 +199,58 @@ class _Writer:
                                          date_format="%Y-%m-%d")
             self.header = False
 
+    def _write_parquet(self, quotes: pd.DataFrame | None) -> None:
+        """Buffer rows and write full row groups of PARQUET_ROW_GROUP rows (all, if None).
+
+        Row groups follow the row count, not the chunks, so the file does not depend on the
+        chunk size; the schema is fixed, so a first chunk without statements (whose empty
+        columns have no type to infer) cannot break the chunks after it.
+        """
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.parquet is None:
+            self.parquet = pq.ParquetWriter(self.tmp, _parquet_schema())
+            self.buffer: list = []
+            self.buffered = 0
+        if quotes is not None and len(quotes):
+            table = pa.Table.from_pandas(quotes[QUOTE_COLUMNS], schema=_parquet_schema(),
+                                         preserve_index=False)
+            self.buffer.append(table)
+            self.buffered += table.num_rows
+        if self.buffered >= PARQUET_ROW_GROUP or (quotes is None and self.buffered):
+            table = pa.concat_tables(self.buffer)
+            full = self.buffered if quotes is None else \
+                self.buffered - self.buffered % PARQUET_ROW_GROUP
+            self.parquet.write_table(table.slice(0, full), row_group_size=PARQUET_ROW_GROUP)
+            rest = table.slice(full)
+            self.buffer, self.buffered = ([rest], rest.num_rows) if rest.num_rows else ([], 0)
+
     def close(self, ok: bool) -> None:
         if self.target is None:
             self.fh.flush()
             return
+        if self.suffix == ".parquet" and ok:
+            self._write_parquet(None)
         if self.parquet is not None:
             self.parquet.close()
         if self.fh is not None:
             self.fh.close()
         if ok:
+            # mkstemp makes the file private (0600); the table gets the mode any new file gets
+            os.chmod(self.tmp, 0o666 & ~_umask())
             os.replace(self.tmp, self.target)
         else:
             try:
                 os.unlink(self.tmp)
             except OSError:
                 pass
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_quotes(path: str | Path, output: str | Path | None = None, *,
