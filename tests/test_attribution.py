@@ -1,0 +1,306 @@
+"""Speaker resolution: names, surnames, honorifics, pronouns, titles, appositives, institutions.
+
+Each example names its speaker in a way a reader resolves without doubt; the expected speaker
+and ``attribution`` rule are what that reader would write down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stance import extract_quotes, load_registry
+from stance.attribution import ArticleContext, Mention, normalize_org, split_title
+from stance.types import ATTRIBUTIONS
+
+__all__: list[str] = []
+
+
+def who(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, side, attribution) of every statement, in reading order."""
+    q = extract_quotes(text)
+    return list(zip(q["speaker"], q["side"], q["attribution"], strict=True))
+
+
+def one(text: str) -> tuple[str, str, str]:
+    got = who(text)
+    assert len(got) == 1, got
+    return got[0]
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def test_full_name_of_a_registry_speaker_gets_its_side():
+    assert one("Ryosei Akazawa said the talks went well.") == ("Ryosei Akazawa", "Japan",
+                                                               "explicit")
+    assert one("Richard Katz said the deal was far off.") == ("Richard Katz", "analyst",
+                                                             "explicit")
+
+
+def test_speaker_not_in_registry_is_named_from_the_text_with_side_unknown():
+    assert one("Taro Yamada said the talks went well.") == ("Taro Yamada", "unknown", "explicit")
+    assert one("“We will win,” said Ann Lee.") == ("Ann Lee", "unknown", "explicit")
+
+
+def test_registry_name_in_the_other_order():
+    assert one("Akazawa Ryosei said the talks went well.")[:2] == ("Ryosei Akazawa", "Japan")
+
+
+def test_title_before_the_name_is_not_part_of_the_speaker():
+    text = "Japanese Prime Minister Shigeru Ishiba said Japan would not rush."
+    assert one(text) == ("Shigeru Ishiba", "Japan", "explicit")
+    text = "Trade minister Taro Yamada said Japan would not rush."
+    assert one(text)[0] == "Taro Yamada"
+
+
+def test_surname_resolves_to_the_full_name_introduced_earlier():
+    text = "Taro Yamada arrived in Tokyo on Monday. Yamada said the talks went well."
+    assert one(text) == ("Taro Yamada", "unknown", "explicit")
+
+
+@pytest.mark.parametrize("honorific", ["Mr", "Mr.", "Minister"])
+def test_honorific_and_surname_resolve_to_the_full_name(honorific):
+    text = f"Taro Yamada arrived in Tokyo. {honorific} Yamada said the talks went well."
+    assert one(text)[0] == "Taro Yamada"
+
+
+def test_ms_and_surname_resolve_to_the_full_name():
+    text = "Sarah Jones arrived in Tokyo. Ms Jones said the talks went well."
+    assert one(text)[0] == "Sarah Jones"
+
+
+def test_registry_surname_and_minister_alias():
+    assert one("Akazawa said the talks went well.")[:2] == ("Ryosei Akazawa", "Japan")
+    text = "Minister Akazawa expressed his commitment to a balanced agreement."
+    assert one(text)[:2] == ("Ryosei Akazawa", "Japan")
+
+
+def test_surname_shared_by_two_people_is_not_merged_with_the_wrong_one():
+    text = ("Taro Yamada met Ken Sato in Tokyo. Sato said prices would fall. "
+            "Yamada said the talks went well.")
+    assert [w[0] for w in who(text)] == ["Ken Sato", "Taro Yamada"]
+
+
+# --- pronouns ---------------------------------------------------------------------------------
+
+
+def test_he_after_a_quote_is_the_most_recent_person():
+    # seed 004's pattern: "Our goal is ...," he said -> Akazawa
+    text = ("Before his departure, Akazawa stated that both countries could reach a deal.\n"
+            "“Our goal is for the US to completely cancel the imposed tariffs,” he said.")
+    assert who(text)[-1] == ("Ryosei Akazawa", "Japan", "pronoun")
+
+
+def test_he_and_she_by_gender():
+    text = ("Ann Lee arrived. Tom Hardy arrived later. He said the talks went well. "
+            "She said prices would fall.")
+    assert who(text) == [("Tom Hardy", "unknown", "pronoun"), ("Ann Lee", "unknown", "pronoun")]
+
+
+def test_she_skips_a_more_recent_man():
+    text = "Ann Lee spoke first, then Tom Hardy. “We are close,” she said."
+    assert one(text) == ("Ann Lee", "unknown", "pronoun")
+
+
+def test_pronoun_skips_names_inside_quotes():
+    text = "Taro Yamada spoke after the meeting. “Ken Sato is a good man,” he said."
+    assert one(text) == ("Taro Yamada", "unknown", "pronoun")
+
+
+def test_pronoun_with_no_antecedent_is_unknown_not_a_guess():
+    assert one("He said the talks went well.") == ("unknown", "unknown", "none")
+
+
+def test_they_resolves_to_a_group_of_the_registry():
+    text = "Japanese officials met on Monday. They said the talks went well."
+    assert one(text) == ("Japanese government", "Japan", "pronoun")
+
+
+def test_it_resolves_to_an_organisation():
+    text = "Toyota Motor Corporation reported record sales. It said the tariffs would hurt."
+    assert one(text) == ("Toyota Motor Corporation", "unknown", "pronoun")
+
+
+def test_pronoun_resolution_in_the_seeds(seed_articles):
+    q = extract_quotes(seed_articles)
+    pron = q[q["attribution"] == "pronoun"]
+    got = dict(zip(pron["text"].str[:30], pron["speaker"], strict=True))
+    # seed 003 'He underlined ...' (Minister Akazawa); seed 004 'He also mentioned ...'
+    # (Bessent) and '"Our goal is ...," he said' (Akazawa)
+    assert got == {
+        "Japan’s stance of seeking reci": "Ryosei Akazawa",
+        "Japan might invest billions of": "Scott Bessent",
+        "Our goal is for the US to comp": "Ryosei Akazawa",
+    }
+
+
+# --- titles and roles -------------------------------------------------------------------------
+
+
+def test_bare_role_in_an_article_that_names_the_speaker():
+    text = "Donald Trump met the delegation. The president said the talks went well."
+    assert one(text) == ("Donald Trump", "US", "title")
+
+
+def test_capitalised_bare_role_resolves_to_the_named_speaker():
+    text = "Donald Trump met the delegation. The President said the talks went well."
+    assert one(text)[:2] == ("Donald Trump", "US")
+    text = "Shigeru Ishiba met Trump. The Prime Minister said the talks went well."
+    assert one(text)[:2] == ("Shigeru Ishiba", "Japan")
+
+
+@pytest.mark.xfail(strict=True, reason="a capitalised role ('The President') is recorded as "
+                   "attribution 'explicit', not 'title'")
+def test_capitalised_bare_role_is_attributed_by_title():
+    text = "Donald Trump met the delegation. The President said the talks went well."
+    assert one(text) == ("Donald Trump", "US", "title")
+
+
+@pytest.mark.xfail(strict=True, reason="'The President said ...' in an article naming no "
+                   "president gives no row at all instead of a statement by 'unknown'")
+def test_bare_role_with_no_named_holder_is_a_statement_by_unknown():
+    q = extract_quotes("The President said the talks went well.")
+    assert list(zip(q["speaker"], q["text"], strict=True)) == [
+        ("unknown", "the talks went well")]
+
+
+def test_country_qualified_role_resolves_anywhere():
+    assert one("Japan’s top negotiator said the talks went well.") == ("Ryosei Akazawa", "Japan",
+                                                                      "title")
+
+
+def test_commerce_secretary_resolves_to_lutnick():
+    assert one("The Commerce Secretary said the talks went well.")[:2] == ("Howard Lutnick", "US")
+
+
+@pytest.mark.xfail(strict=True, reason="registered titles containing an organisation word "
+                   "('Treasury Secretary') are classed as an organisation named "
+                   "'Treasury Secretary' (side unknown), never looked up as a title")
+def test_treasury_secretary_resolves_to_bessent():
+    text = "Scott Bessent met Akazawa. The Treasury Secretary said the talks went well."
+    assert one(text)[:2] == ("Scott Bessent", "US")
+    assert one("US Treasury Secretary said the talks went well.")[:2] == ("Scott Bessent", "US")
+
+
+def test_role_noun_refers_back_to_the_titled_name():
+    text = "Trade minister Ann Lee arrived. The minister said the talks went well."
+    assert one(text) == ("Ann Lee", "unknown", "title")
+
+
+@pytest.mark.xfail(strict=True, reason="an appositive role with a modifier ('Ann Lee, the trade "
+                   "minister,') is not recorded, so 'The minister said' is unknown")
+def test_role_noun_refers_back_to_an_appositive_with_a_modifier():
+    text = "Ann Lee, the trade minister, arrived. The minister said the talks went well."
+    assert one(text) == ("Ann Lee", "unknown", "title")
+
+
+def test_lower_case_role_with_no_holder_is_unknown():
+    assert one("The minister said the talks went well.") == ("unknown", "unknown", "none")
+
+
+# --- appositives ------------------------------------------------------------------------------
+
+
+def test_role_before_the_name_gives_the_name_not_the_role():
+    text = "Japan’s top negotiator Ryosei Akazawa told reporters that the talks went well."
+    assert one(text) == ("Ryosei Akazawa", "Japan", "explicit")
+    text = "Japan’s top negotiator Taro Yamada told reporters that the talks went well."
+    assert one(text) == ("Taro Yamada", "unknown", "explicit")
+
+
+def test_appositive_between_commas_gives_the_name():
+    text = ("Richard Katz, a former senior fellow at the Carnegie Council, said the deal was "
+            "far off.")
+    assert one(text)[:2] == ("Richard Katz", "analyst")
+    text = "Ryosei Akazawa, Japan’s top negotiator, said the talks went well."
+    assert one(text)[:2] == ("Ryosei Akazawa", "Japan")
+    text = "Howard Lutnick, the US Secretary of Commerce, said the talks went well."
+    assert one(text)[:2] == ("Howard Lutnick", "US")
+
+
+# --- institutions and countries ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("subject, speaker, side", [
+    ("The US", "U.S. government", "US"),
+    ("Washington", "U.S. government", "US"),
+    ("The White House", "U.S. government", "US"),
+    ("Tokyo", "Japanese government", "Japan"),
+    ("Japanese officials", "Japanese government", "Japan"),
+    ("The US Treasury", "U.S. Treasury", "US"),
+])
+def test_institutions_and_countries(subject, speaker, side):
+    assert one(f"{subject} said the talks went well.") == (speaker, side, "explicit")
+
+
+@pytest.mark.xfail(strict=True, reason="registry aliases 'the US side' / 'the Japanese side' are "
+                   "not found as subjects: seed 003 'The US side is urging Japan to ...' is "
+                   "missed")
+@pytest.mark.parametrize("subject, speaker", [
+    ("The US side is urging", "U.S. government"),
+    ("The Japanese side said", "Japanese government"),
+])
+def test_country_side_as_speaker(subject, speaker):
+    got = who(f"{subject} Japan to increase imports of autos.")
+    assert [g[0] for g in got] == [speaker]
+
+
+def test_unnamed_companies_are_unknown_not_a_guess():
+    text = "The companies said in a joint statement that the tariffs would hurt sales."
+    assert one(text) == ("unknown", "unknown", "none")
+
+
+def test_company_named_before_its_spokesman():
+    assert one("A Toyota spokesman said the tariffs would hurt exports.")[0] == "Toyota"
+
+
+# --- continuation and the attribution column ----------------------------------------------------
+
+
+def test_quote_only_paragraph_takes_the_previous_speaker_by_continuation():
+    text = ("Onodera said Japan should not sell its US treasuries.\n"
+            "“We are an ally of the United States.”")
+    assert who(text) == [("Itsunori Onodera", "Japan", "explicit"),
+                         ("Itsunori Onodera", "Japan", "continuation")]
+
+
+def test_attribution_values_in_the_seeds(seed_articles):
+    q = extract_quotes(seed_articles)
+    assert set(q["attribution"]) <= set(ATTRIBUTIONS)
+    assert {"explicit", "pronoun", "continuation"} <= set(q["attribution"])
+    # 'unknown' speakers (seed 000 'Officials have stated', 'Observers note') carry 'none'
+    assert set(q.loc[q["speaker"] == "unknown", "attribution"]) == {"none"}
+    assert (q.loc[q["attribution"] == "none", "speaker"] == "unknown").all()
+
+
+def test_appositive_speaker_then_a_government():
+    text = ("Japan’s top trade negotiator Ryosei Akazawa told reporters that talks would go on. "
+            "The Japanese government confirmed the exchanges.")
+    assert [w[:2] for w in who(text)] == [("Ryosei Akazawa", "Japan"),
+                                          ("Japanese government", "Japan")]
+
+
+# --- the building blocks ------------------------------------------------------------------------
+
+
+def test_split_title_separates_the_title_from_the_name():
+    assert split_title(["U.S.", "Treasury", "Secretary", "Scott", "Bessent"]) == (
+        ["U.S.", "Treasury", "Secretary"], ["Scott", "Bessent"])
+    assert split_title(["Ann", "Lee"]) == ([], ["Ann", "Lee"])
+
+
+def test_normalize_org_drops_the_article_and_the_parent_body():
+    assert normalize_org("the UN’s Food & Agriculture Organisation") == (
+        "Food & Agriculture Organisation")
+    assert normalize_org("the Bank of England") == "Bank of England"
+
+
+def test_article_context_resolves_surnames_and_pronouns():
+    text = "Taro Yamada met Ann Lee in Tokyo. Mr Yamada left. She stayed."
+    starts = [0, text.index("Mr"), text.index("She")]
+    ctx = ArticleContext(text, load_registry(), starts)
+    assert ctx.resolve_name("Mr Yamada", text.index("Mr")) == "Taro Yamada"
+    assert ctx.resolve_name("Akazawa", 0) == "Ryosei Akazawa"
+    she = text.index("She")
+    assert ctx.resolve(Mention(she, she + 3, "She", "pronoun")) == ("Ann Lee", "pronoun")
+    assert ctx.is_org("U.S. Treasury") and not ctx.is_org("Taro Yamada")
