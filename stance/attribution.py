@@ -420,6 +420,20 @@ class ArticleContext:
                 return group, "pronoun"
         return "unknown", "none"
 
+    def note_topic(self, pos: int, name: str) -> None:
+        """A statement's speaker stands at the start of its sentence as its topic."""
+        if self.registry.speakers.get(name) is not None:
+            kind = "person" if self.registry.speakers[name].is_person else "org"
+            gender = self.registry.speakers[name].gender or ""
+        else:
+            known = next((e for e in self.entities if e.name == name and e.kind != "group"), None)
+            if known is None:
+                return
+            kind, gender = known.kind, known.gender
+        if kind == "thing":
+            kind = "person"
+        self._insert(_Entity(pos, name, kind, gender, True))
+
     def note_unnamed(self, pos: int) -> None:
         """An unnamed person spoke here ("the prime minister's spokesman said"): a later "he"
         may mean them, so it must not jump back to someone named earlier."""

@@ -117,7 +117,8 @@ def evaluate(quotes: pd.DataFrame, gold: pd.DataFrame | str | Path,
         Gold statements: ``article_id, speaker, kind, text``.
     articles : DataFrame, optional
         The articles the quotes came from; with it, overlap is measured in characters at the
-        gold text's place in the article, otherwise by shared words.
+        gold text's place in the article, otherwise by shared words, and gold rows of articles
+        not in it are left out.
     min_cover : float
         The share of a gold statement a prediction must cover to match it.
 
@@ -137,6 +138,8 @@ def evaluate(quotes: pd.DataFrame, gold: pd.DataFrame | str | Path,
     texts = {}
     if articles is not None:
         texts = dict(zip(articles["article_id"].astype(str), articles["text"], strict=True))
+        # only the articles evaluated: gold rows of other articles are not misses
+        gold = gold[gold["article_id"].astype(str).isin(texts)].reset_index(drop=True)
     ids = sorted(set(gold["article_id"].astype(str)) | set(quotes["article_id"].astype(str)))
     matches, missed, spurious = [], [], []
     for aid in ids:

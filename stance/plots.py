@@ -123,10 +123,20 @@ def style_context() -> Iterator[None]:
     with resources.as_file(source) as path:
         rc = mpl.rc_params_from_file(str(path), use_default_template=False)
     settings = {k: v for k, v in rc.items() if k != "backend"}
-    with mpl.rc_context():
-        mpl.rcdefaults()
-        mpl.rcParams.update(settings)
-        yield
+    inside = mpl.is_interactive()
+    try:
+        with mpl.rc_context():
+            mpl.rcdefaults()
+            mpl.interactive(inside)  # rcdefaults would switch a notebook's inline display off
+            mpl.rcParams.update(settings)
+            try:
+                yield
+            finally:
+                inside = mpl.is_interactive()
+    finally:
+        # Jupyter may switch inline display on inside the context (first figure of a session);
+        # leaving the context must not switch it off again
+        mpl.interactive(inside)
 
 
 @contextmanager

@@ -92,6 +92,7 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december week month year weekend morning "
     "afternoon evening night".split())
+_ANAPHORIC = frozenset("the this that these those his her its their such".split())
 _SENT_END = frozenset(".!?")
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
                      "report", "source", "sources", "officials", "official"})
@@ -501,6 +502,12 @@ class _Extractor:
         rng = self._np_left(p, j, lo)
         if rng is None:
             return None, ci
+        k = rng[0] - 1
+        if k - 1 >= lo and p.low[k] in ("in", "at", "from") and p.cap[rng[1]]:
+            # "An EU spokesman in Washington dismissed": the place is not the speaker
+            outer = self._np_left(p, k - 1, lo)
+            if outer is not None and self._resolve(p, outer) is not None:
+                return self._resolve(p, outer), outer[0]
         return self._resolve(p, rng), rng[0]
 
     def _skip_left(self, p: _Para, j: int, lo: int) -> int:
@@ -633,6 +640,9 @@ class _Extractor:
         speaker, rule = found if found else ("unknown", "none")
         self.out.append(Statement(start, end, kind, speaker, cue, rule,
                                   p.sents[si0][0], p.sents[si1][1]))
+        if speaker != "unknown":
+            # the speaker is what the sentence is about: a later "he"/"it" most likely means them
+            self.ctx.note_topic(p.sents[si1][0], speaker)
 
     def paragraph(self, lo: int, hi: int, para_index: int, last: Statement | None,
                   last_para: int, quotes: list[_Quote]) -> None:
@@ -849,6 +859,8 @@ class _Extractor:
         span = self._clause_after(p, end_from, hi, lemma, frame)
         if span is None:
             return None
+        if frame == "object" and span[1] - span[0] < 4 and low[span[0]] in _ANAPHORIC:
+            return None  # "welcomed the move", "dismissed the US complaint": nothing new said
         if any(p.qid[x] >= 0 for x in range(span[0], span[1] + 1)):
             return None  # it holds a quote: the quote is the statement
         self._emit_tokens(p, span, "indirect", speaker, surface, si)

@@ -151,8 +151,9 @@ def _speaker_from_table(entry: dict, where: str) -> Speaker:
     except KeyError as exc:
         raise ValueError(f"{where}: a [[speaker]] has no name") from exc
     side = str(entry.get("side", "unknown")).strip()
-    if side not in SIDES:
-        raise ValueError(f"{where}: speaker {name!r} has side {side!r}; use one of {SIDES}")
+    if not side:
+        raise ValueError(f"{where}: speaker {name!r} has an empty side; use e.g. one of {SIDES}"
+                         " or a side of your own study ('EU')")
     return Speaker(
         name=name,
         side=side,
@@ -180,7 +181,9 @@ def load_registry(path: str | Path | Registry | None = None) -> Registry:
     ----------
     path : str, Path or Registry, optional
         A TOML file of ``[[speaker]]`` tables (``name``, ``side``, ``type``, ``gender``,
-        ``aliases``, ``titles``); None for the packaged registry of the seed study.
+        ``aliases``, ``titles``); None for the packaged registry of the seed study. A side is
+        any label of your study (``"EU"``, ``"union"``); the seed study uses ``US``, ``Japan``,
+        ``analyst``, ``media`` and ``other``.
 
     Examples
     --------
