@@ -203,11 +203,22 @@ def test_registry_that_is_not_toml_is_a_clear_error(tmp_path):
         load_registry(path)
 
 
-def test_registry_with_an_unknown_side_names_the_speaker_and_the_sides(tmp_path):
-    path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\nside = "Mars"\n')
-    with pytest.raises(ValueError, match=r"Ann Lee.*Mars") as err:
+def test_registry_with_an_empty_side_names_the_speaker(tmp_path):
+    path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\nside = ""\n')
+    with pytest.raises(ValueError, match=r"bad\.toml.*Ann Lee.*side"):
         load_registry(path)
-    assert "Japan" in str(err.value) and "analyst" in str(err.value)
+
+
+def test_registry_side_of_a_users_own_study_is_kept(tmp_path):
+    # a study of EU-US talks has sides the seed study does not: they are the user's labels
+    path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\nside = "EU"\n')
+    q = extract_quotes("Ann Lee said the talks went well.", registry=path)
+    assert q[["speaker", "side"]].values.tolist() == [["Ann Lee", "EU"]]
+
+
+def test_registry_speaker_without_a_side_is_unknown(tmp_path):
+    path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\n')
+    assert load_registry(path).side("Ann Lee") == "unknown"
 
 
 def test_registry_speaker_without_a_name(tmp_path):
@@ -223,8 +234,8 @@ def test_registry_whose_speaker_is_not_a_table_list(tmp_path):
 
 
 def test_bad_registry_through_extract_quotes_is_the_same_error(tmp_path):
-    path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\nside = "Mars"\n')
-    with pytest.raises(ValueError, match="Mars"):
+    path = _write(tmp_path, '[[speaker]\nname = "Ann Lee"\n')
+    with pytest.raises(ValueError, match=r"bad\.toml.*not valid TOML"):
         extract_quotes("Ann Lee said the talks went well.", registry=path)
 
 
