@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from stance import evaluate, extract_quotes, load_registry, read_gold
+from stance import evaluate, extract_quotes, load_corpus, load_registry, read_gold
 
 __all__: list[str] = []
 
@@ -272,3 +272,30 @@ def test_seed_speakers_are_right_for_at_least_95_percent_of_matches(seed_result)
 def test_no_platform_name_is_reported_as_a_statement(seed_result):
     _, quotes, _ = seed_result
     assert not quotes["text"].str.contains("Truth Social").any()
+
+
+# --- the BBC gold set (issue 3: F1 >= 0.85, right speaker >= 0.85 of matches) ----------------
+
+
+@pytest.fixture(scope="module")
+def bbc(repo_root):
+    folder = repo_root / "benchmarks" / "gold_bbc"
+    articles = load_corpus(folder)
+    gold_bbc = read_gold(folder / "gold.csv")
+    return articles, gold_bbc
+
+
+def test_bbc_gold_texts_are_in_their_articles(bbc):
+    articles, gold_bbc = bbc
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    assert len(texts) >= 12
+    assert set(gold_bbc["article_id"]) <= set(texts)
+    for row in gold_bbc.itertuples():
+        assert row.text in texts[row.article_id], (row.article_id, row.text)
+
+
+def test_bbc_gold_f1_and_speaker_accuracy_reach_the_issue_targets(bbc):
+    articles, gold_bbc = bbc
+    result = evaluate(extract_quotes(articles), gold_bbc, articles)
+    assert result.summary.loc["all", "f1"] >= 0.85
+    assert result.summary.loc["all", "speaker_accuracy"] >= 0.85
