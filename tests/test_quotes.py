@@ -138,6 +138,20 @@ def test_paragraph_continuation_unclosed_quote_reopened_next_paragraph():
     assert q["attribution"].tolist()[1] == "continuation"
 
 
+def test_paragraph_continuation_in_straight_marks():
+    text = 'Ann Lee said: "We will defend our car makers.\n"We will not accept a bad deal."'
+    assert rows(text) == [("Ann Lee", "direct", "We will defend our car makers."),
+                          ("Ann Lee", "direct", "We will not accept a bad deal.")]
+
+
+def test_later_quote_of_the_same_paragraph_continues_its_speaker_until_another_speaks():
+    text = ("“Tariffs hurt,” Ann Lee said. “They hurt everyone.” Tom Hardy disagreed. "
+            "“They help,” he said.")
+    assert rows(text) == [("Ann Lee", "direct", "Tariffs hurt,"),
+                          ("Ann Lee", "direct", "They hurt everyone."),
+                          ("Tom Hardy", "direct", "They help,")]
+
+
 def test_quote_only_paragraph_inherits_the_previous_speaker():
     text = "Ann Lee said: “We will hold firm.”\n“We will not move an inch.”"
     q = extract_quotes(text)
@@ -339,6 +353,23 @@ def test_stated_on_monday_that():
 def test_told_reporters_that():
     assert rows("Ann Lee told reporters that Japan would not rush to a deal.") == [
         ("Ann Lee", "indirect", "Japan would not rush to a deal")]
+
+
+def test_two_reports_in_one_sentence_keep_their_own_speakers():
+    text = "Ann Lee warned that tariffs would hurt, while Tom Hardy argued that they would help."
+    assert rows(text) == [("Ann Lee", "indirect", "tariffs would hurt"),
+                          ("Tom Hardy", "indirect", "they would help")]
+
+
+def test_adding_that_after_a_quote_is_the_same_speaker():
+    assert rows("“We will win,” said Ann Lee, adding that the talks would resume.") == [
+        ("Ann Lee", "direct", "We will win,"),
+        ("Ann Lee", "indirect", "the talks would resume")]
+
+
+def test_according_to_a_report_from_an_organisation():
+    text = "Prices rose by 2%, according to a report from the British Retail Consortium."
+    assert rows(text) == [("British Retail Consortium", "indirect", "Prices rose by 2%")]
 
 
 def test_reported_speech_in_the_main_clause_only():
