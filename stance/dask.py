@@ -23,7 +23,6 @@ Examples
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache, partial
 from pathlib import Path
@@ -424,8 +423,8 @@ def extract_quotes(ddf: dd.DataFrame, registry: str | Path | Registry | None = N
     if isinstance(registry, Registry):
         reg = _shipped(registry)
     elif registry is not None:
-        reg = os.fspath(registry)
-    cue_path = None if cues is None else os.fspath(cues)
+        reg = str(Path(registry).absolute())  # workers may run in another folder
+    cue_path = None if cues is None else str(Path(cues).absolute())
     return ddf.map_partitions(_extract_partition, reg, cue_path, meta=quotes_meta(),
                               enforce_metadata=False, align_dataframes=False)
 
