@@ -1,0 +1,211 @@
+"""The whole pipeline next to raw VADER, in one process, on the 2,095 BBC articles.
+
+Measures, side by side and interleaved (best of ``--repeat`` each):
+
+(a) the whole pipeline: ``stance.load_corpus`` + ``stance.extract_quotes`` +
+    ``stance.score_quotes`` over the BBC folder;
+(b) raw VADER: ``vaderSentiment``'s ``SentimentIntensityAnalyzer.polarity_scores`` over every
+    sentence of the same articles (sentences cut with ``stance.sentence_spans`` from the loaded
+    texts *before* the clock starts).
+
+Prints both times (wall and this process's CPU time, which other load on the machine does not
+inflate), the ratio (target: (a) <= (b)), the time of each stage of (a), and articles per
+second of extraction alone. ``--profile`` adds a cProfile of one run of (a), by own time and by
+cumulative time. ``--readme`` writes the figures into ``benchmarks/README.md`` (its
+"Pipeline" section only).
+
+Run: ``.venv/bin/python benchmarks/bench_pipeline.py [--repeat 3] [--profile] [--readme]``
+
+Examples
+--------
+>>> main(["--repeat", "1"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from _bbc import ROOT, bbc_folder
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import stance
+
+__all__ = ["main", "machine", "update_readme"]
+
+README = ROOT / "benchmarks" / "README.md"
+
+
+def machine() -> str:
+    """One line naming the machine: ``uname -a``, usable CPUs, Python, stance.
+
+    Examples
+    --------
+    >>> "Python" in machine()
+    True
+    """
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    uname = " ".join(os.uname()) if hasattr(os, "uname") else platform.platform()
+    return (f"{uname}; {cpus} CPUs usable ({os.cpu_count()} online); Python "
+            f"{platform.python_version()}; stance {stance.__version__}")
+
+
+def load_average() -> str:
+    """The 1-minute load average (other work on the machine), or ``"n/a"``."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except (AttributeError, OSError):
+        return "n/a"
+
+
+def update_readme(section: str, body: str, path=README) -> None:
+    """Replace the text between ``<!-- section:begin -->`` and ``<!-- section:end -->``.
+
+    Other sections of the file (other benchmarks' results) are left as they are; a missing
+    section is appended.
+
+    Examples
+    --------
+    >>> update_readme("pipeline", "| a | b |")  # doctest: +SKIP
+    """
+    begin, end = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    block = f"{begin}\n{body.strip()}\n{end}"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        text = head + block + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def _timed(fn: Callable[[], object]) -> tuple[float, float, object]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = fn()
+    return time.perf_counter() - wall, time.process_time() - cpu, out
+
+
+def _pipeline(folder) -> dict[str, float]:
+    times: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    times["load"], cpu["load"], articles = _timed(lambda: stance.load_corpus(folder))
+    times["extract"], cpu["extract"], quotes = _timed(lambda: stance.extract_quotes(articles))
+    times["score"], cpu["score"], scored = _timed(lambda: stance.score_quotes(quotes))
+    return {"wall": sum(times.values()), "cpu": sum(cpu.values()),
+            **{f"{k}_wall": v for k, v in times.items()},
+            **{f"{k}_cpu": v for k, v in cpu.items()},
+            "articles": len(articles), "statements": len(scored)}
+
+
+def _profile(folder, top: int) -> str:
+    prof = cProfile.Profile()
+    prof.enable()
+    articles = stance.load_corpus(folder)
+    stance.score_quotes(stance.extract_quotes(articles))
+    prof.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out).strip_dirs()
+    out.write(f"--- by own time (top {top}) ---\n")
+    stats.sort_stats("tottime").print_stats(top)
+    out.write(f"--- by cumulative time (top {top}) ---\n")
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the comparison and print it; returns 0.
+
+    Examples
+    --------
+    >>> main(["--repeat", "1"])  # doctest: +SKIP
+    0
+    """
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best counts")
+    parser.add_argument("--profile", action="store_true", help="cProfile one run of (a)")
+    parser.add_argument("--top", type=int, default=25, help="rows of the profile")
+    parser.add_argument("--readme", action="store_true",
+                        help="write the figures into benchmarks/README.md")
+    args = parser.parse_args(argv)
+
+    folder = bbc_folder()
+    print(machine())
+    print(f"load average before: {load_average()}")
+
+    # what both sides may prepare before any clock starts: VADER's lexicon, the package's
+    # registry, cue tables and scorer (loaded on first use), and for (b) the sentences
+    articles = stance.load_corpus(folder)
+    stance.score_quotes(stance.extract_quotes(articles.head(20)))
+    analyzer = SentimentIntensityAnalyzer()
+    sentences = [text[s:e] for text in articles["text"] for s, e in stance.sentence_spans(text)]
+    print(f"{len(articles)} articles, {len(sentences)} sentences")
+
+    best_a: dict[str, float] | None = None
+    best_b = {"wall": float("inf"), "cpu": float("inf")}
+    for _ in range(args.repeat):  # interleaved, so a burst of other load hits both sides
+        run = _pipeline(folder)
+        if best_a is None or run["wall"] < best_a["wall"]:
+            best_a = {**run, "cpu": min(run["cpu"], (best_a or run)["cpu"])}
+        else:
+            best_a["cpu"] = min(best_a["cpu"], run["cpu"])
+        wall, cpu, _ = _timed(lambda: [analyzer.polarity_scores(s) for s in sentences])
+        best_b = {"wall": min(best_b["wall"], wall), "cpu": min(best_b["cpu"], cpu)}
+    assert best_a is not None
+    n = best_a["articles"]
+    extract_rate = n / best_a["extract_wall"]
+    extract_rate_cpu = n / best_a["extract_cpu"]
+    ratio_wall = best_a["wall"] / best_b["wall"]
+    ratio_cpu = best_a["cpu"] / best_b["cpu"]
+    verdict = "met" if ratio_cpu <= 1 and ratio_wall <= 1 else "MISSED"
+    rows = [
+        ("(a) pipeline: load + extract + score", best_a["wall"], best_a["cpu"]),
+        ("    load_corpus", best_a["load_wall"], best_a["load_cpu"]),
+        ("    extract_quotes", best_a["extract_wall"], best_a["extract_cpu"]),
+        ("    score_quotes", best_a["score_wall"], best_a["score_cpu"]),
+        ("(b) raw VADER, every sentence", best_b["wall"], best_b["cpu"]),
+    ]
+    table = ["| measurement | wall s | CPU s |", "| --- | ---: | ---: |"]
+    table += [f"| {name.strip()} | {w:.2f} | {c:.2f} |" for name, w, c in rows]
+    lines = [
+        f"{n} articles, {best_a['statements']} statements scored; {len(sentences)} sentences "
+        f"for VADER; best of {args.repeat}",
+        *table,
+        "",
+        f"ratio (a)/(b): {ratio_wall:.2f} wall, {ratio_cpu:.2f} CPU "
+        f"(target <= 1: {verdict})",
+        f"extraction alone: {extract_rate:.0f} articles/s wall, "
+        f"{extract_rate_cpu:.0f} articles/s CPU",
+        f"load average after: {load_average()}",
+    ]
+    print("\n".join(lines))
+    profile = _profile(folder, args.top) if args.profile else ""
+    if profile:
+        print(profile)
+    if args.readme:
+        body = "\n".join([
+            "## Pipeline vs raw VADER (`bench_pipeline.py`)",
+            "",
+            f"Run on {date.today().isoformat()}: `.venv/bin/python benchmarks/bench_pipeline.py "
+            f"--repeat {args.repeat} --readme`",
+            "",
+            f"Machine: `{machine()}`",
+            "",
+            *lines,
+        ])
+        update_readme("pipeline", body)
+        print(f"written to {README.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,413 @@
+"""Scale: time, articles per second and peak memory of ``stance quotes`` at 1x, 10x, 50x BBC.
+
+The 2,095 BBC articles are replicated (hard links where the file system allows, copies
+otherwise; every copy under its own ``copyNN/`` folder, so every article id is unique) into a
+temporary folder, 1, 10 and 50 times (50x = 104,750 articles). Each run is a child process, so
+its time and peak memory are its own:
+
+- ``serial``: ``python -m stance quotes DIR -o OUT.csv --jobs 1``
+- ``jobs2``:  ``python -m stance quotes DIR -o OUT.csv --jobs 2``
+- ``dask``:   this script in ``--dask-run`` mode: a ``distributed.LocalCluster`` of 2 worker
+  processes (1 thread each), ``stance.dask.read_corpus`` + ``stance.dask.extract_quotes``,
+  written with ``to_csv(single_file=True)`` in the format of ``stance quotes``.
+
+For each run: wall time, articles per second, CPU time (user + system of the whole process
+tree, from ``os.wait4``; other load on the machine does not inflate it), peak RSS of the largest
+process (``ru_maxrss`` from ``os.wait4``) and, when psutil is installed, the peak of the summed
+RSS of the process and all its children (sampled every 50 ms), and whether the output file is
+byte for byte the serial one. Then the targets: 10x takes at most 11x the time of 1x; ``stance
+quotes`` at 50x peaks under 1 GB; ``--jobs 2`` on two cores at least 1.7x faster than serial;
+Dask's results equal serial's. The table goes to stdout and (unless ``--no-readme``) into the
+"Scale" section of ``benchmarks/README.md`` with the date and the machine.
+
+Run: ``.venv/bin/python benchmarks/bench_scale.py [--scales 1 10 50] [--modes serial jobs2
+dask] [--chunk-size 500] [--keep]`` (about half an hour on two cores for the full table).
+
+Examples
+--------
+>>> main(["--scales", "1", "--modes", "serial", "--no-readme"])  # doctest: +SKIP
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from _bbc import ROOT, bbc_folder
+from bench_pipeline import machine, update_readme
+
+__all__ = ["main", "replicate", "measure", "Run"]
+
+MODES = ("serial", "jobs2", "dask")
+MB = 1024 * 1024
+
+
+@dataclass
+class Run:
+    """One measured child process."""
+
+    scale: int
+    mode: str
+    articles: int
+    wall: float
+    cpu: float
+    max_rss: int  # bytes, the largest single process
+    tree_rss: int | None  # bytes, all processes together (sampled), None without psutil
+    statements: int
+    same_as_serial: bool | None
+    quiet_before: float | None  # CPUs busy with other work just before the run
+    others: float | None  # CPUs busy with other work during the run, on average
+    returncode: int
+
+
+def replicate(source: Path, target: Path, times: int) -> int:
+    """``times`` copies of every ``.txt`` below ``source`` in ``target/copyNN/``; the count.
+
+    Hard links when ``target`` is on the same file system, copies otherwise.
+
+    Examples
+    --------
+    >>> replicate(Path("seeds"), Path("/tmp/x5"), 2)  # doctest: +SKIP
+    10
+    """
+    files = sorted(p for p in source.rglob("*.txt") if p.is_file())
+    link = True
+    count = 0
+    for k in range(times):
+        for src in files:
+            dst = target / f"copy{k:02d}" / src.relative_to(source)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if link:
+                try:
+                    os.link(src, dst)
+                except OSError:
+                    link = False
+            if not link:
+                shutil.copyfile(src, dst)
+            count += 1
+    return count
+
+
+def _tree_rss(proc) -> int:
+    import psutil
+
+    total = 0
+    try:
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def busy_cpu_seconds() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux ``/proc/stat``)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = fh.readline().split()
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def other_load(seconds: float = 2.0) -> float | None:
+    """CPUs kept busy by other processes over the next ``seconds`` (this one is idle)."""
+    before = busy_cpu_seconds()
+    if before is None:
+        return None
+    time.sleep(seconds)
+    return (busy_cpu_seconds() - before) / seconds
+
+
+def wait_for_quiet(limit: float, threshold: float = 0.3) -> float | None:
+    """Wait (at most ``limit`` s) until other processes use under ``threshold`` CPUs."""
+    deadline = time.monotonic() + limit
+    while True:
+        load = other_load()
+        if load is None or load < threshold or time.monotonic() >= deadline:
+            return load
+        time.sleep(3)
+
+
+def measure(cmd: Sequence[str], log: Path, env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> tuple[float, float, int, int | None, int]:
+    """Run ``cmd``; ``(wall s, CPU s, max RSS bytes, summed-tree peak RSS or None, exit code)``.
+
+    Examples
+    --------
+    >>> measure([sys.executable, "-c", "pass"], Path("/tmp/log"))[-1]  # doctest: +SKIP
+    0
+    """
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    with open(log, "wb") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=err,
+                                 cwd=cwd or ROOT, env=env)
+        watched = psutil.Process(child.pid) if psutil else None
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if watched is not None:
+                peak = max(peak, _tree_rss(watched))
+            time.sleep(0.05)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS)
+    scale = 1 if sys.platform == "darwin" else 1024
+    return (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale,
+            peak if watched is not None else None, child.returncode)
+
+
+def snapshot(target: Path, ref: str | None) -> str:
+    """Freeze the package for the whole benchmark; returns a description of the code.
+
+    With ``ref`` (a commit, e.g. ``HEAD``) the ``stance`` folder of that commit is exported
+    with ``git archive``; without, the working tree's ``stance`` folder is copied. Every run
+    then imports it first (``PYTHONPATH``), so edits made to the repository while the
+    benchmark runs cannot make one run differ from another.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    if ref is None:
+        shutil.copytree(ROOT / "stance", target / "stance",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        return "the working tree's stance/ (copied at the start)"
+    commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout.strip()
+    archive = subprocess.run(["git", "archive", "--format=tar", commit, "stance"], cwd=ROOT,
+                             check=True, capture_output=True).stdout
+    import io
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return f"commit {commit} (stance/ exported with git archive)"
+
+
+def _count_rows(csv: Path) -> int:
+    import pandas as pd
+
+    return sum(len(c) for c in pd.read_csv(csv, usecols=["article_id"], chunksize=200_000))
+
+
+def _command(mode: str, folder: Path, out: Path, chunk_size: int) -> list[str]:
+    if mode == "dask":
+        return [sys.executable, str(Path(__file__).resolve()), "--dask-run", str(folder),
+                str(out), "--chunk-size", str(chunk_size)]
+    jobs = "1" if mode == "serial" else "2"
+    return [sys.executable, "-m", "stance", "quotes", str(folder), "-o", str(out),
+            "--jobs", jobs, "--chunk-size", str(chunk_size)]
+
+
+def _dask_run(folder: str, out: str, blocksize: int) -> int:
+    """The Dask side of the benchmark (runs in its own process)."""
+    from dask.distributed import Client, LocalCluster
+
+    import stance.dask as sd
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster):
+        quotes = sd.extract_quotes(sd.read_corpus(folder, blocksize=blocksize))
+        # the same CSV dialect as `stance quotes -o OUT.csv`
+        quotes.to_csv(out, single_file=True, index=False, date_format="%Y-%m-%d")
+    return 0
+
+
+def _fmt_mb(n: int | None) -> str:
+    return "n/a" if n is None else f"{n / MB:.0f}"
+
+
+def _fmt_cpus(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def _table(runs: list[Run]) -> list[str]:
+    head = ("| scale | articles | mode | wall s | articles/s | CPU s | CPUs used | peak RSS, "
+            "largest process MB | peak RSS, all processes MB | statements | output = serial | "
+            "other work, CPUs |")
+    lines = [head, "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
+                   "| ---: |"]
+    for r in runs:
+        same = {None: "(reference)", True: "yes", False: "NO"}[r.same_as_serial]
+        if r.returncode:
+            same = f"exit {r.returncode}"
+        lines.append(
+            f"| {r.scale}x | {r.articles:,} | {r.mode} | {r.wall:.1f} | "
+            f"{r.articles / r.wall:.0f} | {r.cpu:.1f} | {r.cpu / r.wall:.2f} | "
+            f"{_fmt_mb(r.max_rss)} | {_fmt_mb(r.tree_rss)} | {r.statements:,} | {same} | "
+            f"{_fmt_cpus(r.others)} |"
+        )
+    return lines
+
+
+def _targets(runs: list[Run]) -> list[str]:
+    by = {(r.scale, r.mode): r for r in runs}
+    out = []
+    for mode in MODES:
+        one, ten = by.get((1, mode)), by.get((10, mode))
+        if one and ten:
+            ratio = ten.wall / one.wall
+            out.append(f"- {mode}: 10x took {ratio:.2f}x the time of 1x (target <= 11: "
+                       f"{'met' if ratio <= 11 else 'MISSED'}); CPU time {ten.cpu / one.cpu:.2f}x")
+        fifty = by.get((50, mode))
+        if one and fifty:
+            out.append(f"- {mode}: 50x took {fifty.wall / one.wall:.2f}x the time of 1x "
+                       f"(linear would be 50)")
+    for mode in ("serial", "jobs2"):
+        r = by.get((50, mode))
+        if r:
+            peak = r.tree_rss if r.tree_rss is not None else r.max_rss
+            out.append(f"- {mode} at 50x: peak memory {peak / MB:.0f} MB, all processes "
+                       f"together (target < 1024 MB: {'met' if peak < 1024 * MB else 'MISSED'});"
+                       f" largest process {r.max_rss / MB:.0f} MB")
+    for scale in sorted({r.scale for r in runs}):
+        s, j = by.get((scale, "serial")), by.get((scale, "jobs2"))
+        if s and j:
+            speed = s.wall / j.wall
+            out.append(f"- {scale}x: --jobs 2 is {speed:.2f}x as fast as serial (target >= 1.7: "
+                       f"{'met' if speed >= 1.7 else 'MISSED'}); it kept {j.cpu / j.wall:.2f} "
+                       f"CPUs busy while other work kept {_fmt_cpus(j.others)} busy")
+    for r in runs:
+        if r.mode == "dask" and r.same_as_serial is not None:
+            verdict = "byte for byte" if r.same_as_serial else "NOT"
+            out.append(f"- {r.scale}x: Dask's output is {verdict} the serial output")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the replicated corpora, run every mode at every scale, print and record the table.
+
+    Examples
+    --------
+    >>> main(["--scales", "1", "--modes", "serial", "--no-readme"])  # doctest: +SKIP
+    0
+    """
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
+    parser.add_argument("--chunk-size", type=int, default=500,
+                        help="--chunk-size of stance quotes and blocksize of read_corpus")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where the replicated corpora go (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and outputs")
+    parser.add_argument("--wait-quiet", type=float, default=120, metavar="SECONDS",
+                        help="before each run, wait up to this long for other processes to "
+                             "use under 0.3 CPUs (default 120)")
+    parser.add_argument("--no-readme", action="store_true",
+                        help="do not write the table into benchmarks/README.md")
+    parser.add_argument("--code", default="HEAD", metavar="REF",
+                        help="commit whose stance/ is benchmarked (default HEAD); 'worktree' "
+                             "for the working tree as it is at the start")
+    parser.add_argument("--dask-run", nargs=2, metavar=("DIR", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.dask_run:
+        return _dask_run(*args.dask_run, args.chunk_size)
+
+    source = bbc_folder()
+    print(machine())
+    work = Path(tempfile.mkdtemp(prefix="stance-scale-", dir=args.workdir))
+    runs: list[Run] = []
+    try:
+        code = snapshot(work / "code", None if args.code == "worktree" else args.code)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(work / "code"), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        # runs start in the work folder: from the repository root, `python -m stance` would
+        # import the live working tree ahead of PYTHONPATH
+        check = subprocess.run([sys.executable, "-c", "import stance; print(stance.__file__)"],
+                               env=env, capture_output=True, text=True, cwd=work)
+        print(f"code: {code}; runs import {check.stdout.strip()}")
+        if not check.stdout.startswith(str(work)):
+            raise SystemExit("the snapshot of the code is not what the runs would import")
+        for scale in args.scales:
+            folder = work / f"x{scale}"
+            n = replicate(source, folder, scale)
+            print(f"\n{scale}x: {n:,} articles in {folder}", flush=True)
+            for mode in args.modes:
+                out = work / f"x{scale}-{mode}.csv"
+                cmd = _command(mode, folder, out, args.chunk_size)
+                quiet = wait_for_quiet(args.wait_quiet)
+                busy, mine = busy_cpu_seconds(), time.process_time()
+                wall, cpu, max_rss, tree, rc = measure(cmd, work / f"x{scale}-{mode}.log", env,
+                                                         work)
+                # the machine's busy time, less the run's and this watcher's own
+                others = None if busy is None else max(
+                    0.0, (busy_cpu_seconds() - busy - cpu - (time.process_time() - mine)) / wall)
+                ref = work / f"x{scale}-serial.csv"
+                same = None
+                if mode != "serial" and ref.exists() and out.exists():
+                    same = filecmp.cmp(ref, out, shallow=False)
+                rows = _count_rows(out) if out.exists() else 0
+                run = Run(scale, mode, n, wall, cpu, max_rss, tree, rows, same, quiet, others,
+                          rc)
+                runs.append(run)
+                print(f"  {mode:6s} {wall:7.1f} s  {n / wall:6.0f} articles/s  CPU {cpu:7.1f} s"
+                      f"  max RSS {_fmt_mb(max_rss)} MB  tree {_fmt_mb(tree)} MB  "
+                      f"{rows:,} statements  same={same}  other CPUs busy {_fmt_cpus(quiet)} "
+                      f"before, {_fmt_cpus(others)} during  exit {rc}", flush=True)
+                if rc:
+                    print((work / f"x{scale}-{mode}.log").read_text(errors="replace")[-2000:])
+                if mode != "serial":
+                    out.unlink(missing_ok=True)
+            if not args.keep:
+                shutil.rmtree(folder)
+                (work / f"x{scale}-serial.csv").unlink(missing_ok=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"kept {work}")
+
+    lines = _table(runs)
+    targets = _targets(runs)
+    print("\n" + "\n".join(lines) + "\n\n" + "\n".join(targets))
+    if not args.no_readme:
+        scales = " ".join(map(str, args.scales))
+        modes = " ".join(args.modes)
+        body = "\n".join([
+            "## Scale (`bench_scale.py`)",
+            "",
+            f"Run on {date.today().isoformat()}: `.venv/bin/python benchmarks/bench_scale.py "
+            f"--scales {scales} --modes {modes} --chunk-size {args.chunk_size}`",
+            "",
+            f"Machine: `{machine()}`",
+            "",
+            f"Code: {code}.",
+            "",
+            "CPU s is user + system time of the whole process tree and CPUs used is CPU s / "
+            "wall s; peak RSS of the largest process is `ru_maxrss` from `os.wait4`; all "
+            "processes together is the summed RSS of the process and its children, sampled "
+            "every 50 ms (psutil). Other work is the CPUs kept busy by other processes on the "
+            "machine during the run (`/proc/stat` minus the run's own CPU time): wall times, "
+            "and the `--jobs 2` speed-up above all, are only clean where it is near 0.",
+            "",
+            *lines,
+            "",
+            *targets,
+        ])
+        update_readme("scale", body)
+        print(f"\nwritten to {(ROOT / 'benchmarks' / 'README.md').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
