@@ -31,7 +31,7 @@ from .resources import read_table, read_toml
 __all__ = ["Mention", "ArticleContext", "Vocabulary", "vocabulary", "split_title"]
 
 # A capitalised word: initialisms (U.S.), names with apostrophes and hyphens (O'Neill, Jean-Claude).
-_CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]\.?)"
+_CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9’'\-]*[A-Za-z0-9]|[A-Z]\.?)"
 _CONNECT = r"(?:of|de|del|van|von|der|den|du|da|di|la|le|bin|al|el|the|for|y|&)"
 _CHUNK = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
@@ -47,7 +47,8 @@ _OPENERS = frozenset(
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
 _SMALL = frozenset("of and for the & de la le du van von der at in on".split())
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,4}?([a-z]+)\b")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+                         r"\s*(?=[,.;:)]|\s(?:of|at|for|to|in)\s)")
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
@@ -152,6 +153,9 @@ def split_title(words: list[str], vocab: Vocabulary | None = None) -> tuple[list
     (['Japanese', 'Prime', 'Minister'], ['Shigeru', 'Ishiba'])
     """
     v = vocab or vocabulary()
+    if len(words) >= 2 and words[-2].lower() in v.given_names and \
+            words[-1].lower() in v.title_words:
+        return words[:-2], words[-2:]  # "Mervyn King", "Ian Chancellor": a surname, not a title
     i = len(words)
     while i > 0:
         low = words[i - 1].lower()
@@ -230,8 +234,10 @@ class ArticleContext:
                 if before and before[-1].lower() in v.role_nouns:
                     self.roles.append((pos, before[-1].lower(), name))
                 after = _APPOSITIVE.match(text, m.end())
-                if after and after.group(1).lower() in v.role_nouns:
-                    self.roles.append((pos, after.group(1).lower(), name))
+                if after:  # "Ann Lee, the trade minister," / "X, the chairman of Y,"
+                    role = after.group(1).split()[-1].lower()
+                    if role in v.role_nouns:
+                        self.roles.append((pos, role, name))
             elif kind == "org":
                 self._org_prefixes.setdefault(name[:3], []).append(name)
                 parts = [w for w in name.split() if w[0].isupper() and w.lower() not in _SMALL]
@@ -247,6 +253,8 @@ class ArticleContext:
                 self.entities.append(_Entity(pos, name, kind, gender, at_start))
             elif titled:  # "Mr Smith" with no full name in the article
                 self.entities.append(_Entity(pos, word, "person", "", at_start))
+            elif _has_org_word([word], v):  # "Shell Oil" aside, a lone "Bank" or "Commission"
+                self.entities.append(_Entity(pos, word, "org", "", at_start))
         # "Lord Butler" before "Robin Butler" is introduced: the full name wins
         for e in self.entities:
             if e.kind == "person" and " " not in e.name:
@@ -347,6 +355,10 @@ class ArticleContext:
         if sp is not None:
             return not sp.is_person
         return any(e.name == name and e.kind == "org" for e in self.entities)
+
+    def is_title(self, surface: str) -> bool:
+        """True when a capitalised mention is only a role ("The President")."""
+        return self._name_kind(surface.split())[0] == "title"
 
     def note_speaker(self, start: int, end: int, name: str) -> None:
         """A name used as a speaker is a person or a body: make it a pronoun antecedent."""
@@ -501,6 +513,12 @@ def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary
         if sp is not None:
             return registered(sp, title)
     whole = " ".join(words_l)
+    if not name and words_l[-1].lower() in v.role_nouns:
+        return "title", whole, "", tuple(title), False  # "Treasury Secretary", "The President"
+    if not name and all(w.lower() in v.nationalities and w.isupper() for w in words_l):
+        return "org", whole, "", (), False  # "EU", "UK": a country or bloc speaking
+    if len(name) == 1 and len(words_l) == 1 and _has_org_word(name, v):
+        return "single", name[0], "", tuple(title), False  # "the Bank": maybe Bank of England
     if len(name) >= 2 and not _has_org_word(name, v):
         if title or name[0].lower() in v.given_names:
             return person(title, name)

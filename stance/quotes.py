@@ -73,7 +73,7 @@ _SKIP_LEFT = frozenset(
     "themselves meanwhile only however last week month".split()
 )
 _ADVERBS = frozenset(
-    "yesterday today tonight earlier later previously recently again also then now last "
+    "yesterday today tonight earlier later previously recently again also then now last only "
     "repeatedly publicly privately separately firmly flatly bluntly openly candidly "
     "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
     "afternoon evening weekend".split()
@@ -92,6 +92,8 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december week month year weekend morning "
     "afternoon evening night".split())
+_SUBORDINATORS = frozenset("when while after since as because although though if before until "
+                           "once whereas unless".split())
 _ANAPHORIC = frozenset("the this that these those his her its their such".split())
 _SENT_END = frozenset(".!?")
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
@@ -445,9 +447,13 @@ class _Extractor:
         v = self.vocab
         if m.kind == "name":
             name = self.ctx.resolve_name(m.head, m.start) or self.ctx.resolve_name(m.text, m.start)
+            role = self.ctx.is_title(m.head)
             if name:
                 self.ctx.note_speaker(m.start, m.end, name)
-                return name, "explicit"
+                return name, ("title" if role else "explicit")
+            if role:  # "The President said" with no president named: a speaker, unknown
+                self.ctx.note_unnamed(m.start)
+                return "unknown", "none"
             return None
         # description
         head = m.head
@@ -606,6 +612,11 @@ class _Extractor:
             if w == ";":
                 e = k - 1
                 break
+            if w in ("—", "–", "-") and k > i and k + 1 <= e and (
+                    (low[k + 1].endswith("ing") and low[k + 1] not in ("including", "excluding"))
+                    or low[k + 1] in ("a", "an")):
+                e = k - 1  # "...aluminum—fueling concerns", "...—an allegation Japan denies"
+                break
             if w in ("and", "but") and k > i and self._cue_follows(p, k + 1, e + 1):
                 e = k - 2 if low[k - 1] == "," else k - 1  # "... and stressed that ..."
                 break
@@ -671,16 +682,22 @@ class _Extractor:
         # keep reading order
         if len(self.out) > before + 1:
             self.out[before:] = sorted(self.out[before:], key=lambda s: s.start)
-        # continuations take the speaker of the statement before them
+        # continuations take the speaker of the statement before them in this paragraph; at
+        # the paragraph's start, a quote attributed later in the same paragraph ('“A. “B,” said
+        # X') comes before the previous paragraph's speaker
         prev = last if last_para >= para_index - 1 else None
+        mine = self.out[before:]
         kept = self.out[:before]
-        for st in self.out[before:]:
+        for n, st in enumerate(mine):
             if st.attribution == "continuation" and not st.speaker:
-                if prev is None or prev.speaker == "unknown":
+                source = kept[-1] if len(kept) > before else None
+                if source is None:
+                    source = next((x for x in mine[n + 1:] if x.kind == "direct"
+                                   and x.attribution != "continuation"), None) or prev
+                if source is None or source.speaker in ("", "unknown"):
                     continue  # no statement to continue: not attributed, not a guess
-                st.speaker, st.cue = prev.speaker, prev.cue
+                st.speaker, st.cue = source.speaker, source.cue
             kept.append(st)
-            prev = st
         self.out = kept
 
     def _quote(self, p: _Para, qi: int, q: _Quote, used: set[int]) -> None:
@@ -859,6 +876,14 @@ class _Extractor:
         span = self._clause_after(p, end_from, hi, lemma, frame)
         if span is None:
             return None
+        if a0 - 1 >= lo and low[a0 - 1] in _SUBORDINATORS:
+            # "Since April 2, when Trump announced X, Japan has ...": X ends at the comma
+            comma = next((k for k in range(span[0], span[1]) if low[k] == ","
+                          and (p.cap[k + 1] or low[k + 1] in _PRONOUNS)), None)
+            if comma is not None:
+                if comma - span[0] < 2:
+                    return None
+                span = (span[0], comma - 1)
         if frame == "object" and span[1] - span[0] < 4 and low[span[0]] in _ANAPHORIC:
             return None  # "welcomed the move", "dismissed the US complaint": nothing new said
         if any(p.qid[x] >= 0 for x in range(span[0], span[1] + 1)):

@@ -154,18 +154,23 @@ def _speaker_from_table(entry: dict, where: str) -> Speaker:
     if not side:
         raise ValueError(f"{where}: speaker {name!r} has an empty side; use e.g. one of {SIDES}"
                          " or a side of your own study ('EU')")
-    return Speaker(
-        name=name,
-        side=side,
-        type=str(entry.get("type", "person")),
-        gender=entry.get("gender"),
-        aliases=tuple(entry.get("aliases", ())),
-        titles=tuple(entry.get("titles", ())),
-    )
+    lists = {}
+    for key in ("aliases", "titles"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise ValueError(f"{where}: speaker {name!r} has {key} = {value!r}; "
+                             f'write a list of strings, e.g. {key} = ["..."]')
+        lists[key] = tuple(value)
+    kind = str(entry.get("type", "person"))
+    if kind not in ("person", "institution"):
+        raise ValueError(f"{where}: speaker {name!r} has type {kind!r}; "
+                         "use 'person' or 'institution'")
+    return Speaker(name=name, side=side, type=kind, gender=entry.get("gender"), **lists)
 
 
 @lru_cache(maxsize=16)
-def _load(source: str | None) -> Registry:
+def _load(source: str | None, stamp: tuple[int, int] | None = None) -> Registry:
+    """Parse a registry; ``stamp`` (mtime, size) makes an edited file be read again."""
     where = source or "stance/data/speakers.toml"
     data = read_toml(source, "speakers.toml")
     entries = data.get("speaker", [])
@@ -192,4 +197,11 @@ def load_registry(path: str | Path | Registry | None = None) -> Registry:
     """
     if isinstance(path, Registry):
         return path
-    return _load(None if path is None else str(Path(path)))
+    if path is None:
+        return _load(None)
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise FileNotFoundError(f"{path}: no such registry file") from exc
+    return _load(str(path), (st.st_mtime_ns, st.st_size))

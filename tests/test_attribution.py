@@ -149,15 +149,11 @@ def test_capitalised_bare_role_resolves_to_the_named_speaker():
     assert one(text)[:2] == ("Shigeru Ishiba", "Japan")
 
 
-@pytest.mark.xfail(strict=True, reason="a capitalised role ('The President') is recorded as "
-                   "attribution 'explicit', not 'title'")
 def test_capitalised_bare_role_is_attributed_by_title():
     text = "Donald Trump met the delegation. The President said the talks went well."
     assert one(text) == ("Donald Trump", "US", "title")
 
 
-@pytest.mark.xfail(strict=True, reason="'The President said ...' in an article naming no "
-                   "president gives no row at all instead of a statement by 'unknown'")
 def test_bare_role_with_no_named_holder_is_a_statement_by_unknown():
     q = extract_quotes("The President said the talks went well.")
     assert list(zip(q["speaker"], q["text"], strict=True)) == [
@@ -173,9 +169,6 @@ def test_commerce_secretary_resolves_to_lutnick():
     assert one("The Commerce Secretary said the talks went well.")[:2] == ("Howard Lutnick", "US")
 
 
-@pytest.mark.xfail(strict=True, reason="registered titles containing an organisation word "
-                   "('Treasury Secretary') are classed as an organisation named "
-                   "'Treasury Secretary' (side unknown), never looked up as a title")
 def test_treasury_secretary_resolves_to_bessent():
     text = "Scott Bessent met Akazawa. The Treasury Secretary said the talks went well."
     assert one(text)[:2] == ("Scott Bessent", "US")
@@ -187,8 +180,6 @@ def test_role_noun_refers_back_to_the_titled_name():
     assert one(text) == ("Ann Lee", "unknown", "title")
 
 
-@pytest.mark.xfail(strict=True, reason="an appositive role with a modifier ('Ann Lee, the trade "
-                   "minister,') is not recorded, so 'The minister said' is unknown")
 def test_role_noun_refers_back_to_an_appositive_with_a_modifier():
     text = "Ann Lee, the trade minister, arrived. The minister said the talks went well."
     assert one(text) == ("Ann Lee", "unknown", "title")
@@ -233,9 +224,6 @@ def test_institutions_and_countries(subject, speaker, side):
     assert one(f"{subject} said the talks went well.") == (speaker, side, "explicit")
 
 
-@pytest.mark.xfail(strict=True, reason="registry aliases 'the US side' / 'the Japanese side' are "
-                   "not found as subjects: seed 003 'The US side is urging Japan to ...' is "
-                   "missed")
 @pytest.mark.parametrize("subject, speaker", [
     ("The US side is urging", "U.S. government"),
     ("The Japanese side said", "Japanese government"),

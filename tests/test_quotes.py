@@ -242,8 +242,6 @@ def test_two_openers_keep_the_other_statements_and_the_closed_quote():
     assert ("Ann Lee", "direct", "We will win,") in rows(text)
 
 
-@pytest.mark.xfail(strict=True, reason="an unclosed quote in a paragraph with its own cue is "
-                   "given to the previous paragraph's speaker by the continuation rule")
 def test_unclosed_quote_before_an_attributed_quote_is_not_given_to_the_previous_paragraph():
     # '“We are ready.' lost its closer; both sentences are Ann Lee's, never Tom Hardy's
     text = _with_others("“We are ready. “We will win,” said Ann Lee.")
@@ -381,8 +379,6 @@ def test_reported_speech_in_the_main_clause_only():
     assert said.startswith("new tariffs on dozens of trading partners")
 
 
-@pytest.mark.xfail(strict=True, reason="reported clause inside a time clause runs on into the "
-                   "writer's main clause")
 def test_reported_clause_in_a_time_clause_stops_at_the_clause_end():
     text = ("Since April 2, when Trump announced new tariffs on dozens of trading partners, "
             "Japan has been among the first countries to negotiate.")

@@ -239,16 +239,12 @@ def test_bad_registry_through_extract_quotes_is_the_same_error(tmp_path):
         extract_quotes("Ann Lee said the talks went well.", registry=path)
 
 
-@pytest.mark.xfail(strict=True, reason="aliases given as a string are split into one-letter "
-                   "aliases ('L', 'e', 'e') instead of being refused")
 def test_registry_with_aliases_as_a_string_is_refused(tmp_path):
     path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\nside = "US"\naliases = "Lee"\n')
     with pytest.raises(ValueError, match="aliases"):
         load_registry(path)
 
 
-@pytest.mark.xfail(strict=True, reason="registries are cached by path: a registry file edited "
-                   "in the same session (a notebook) is not read again")
 def test_an_edited_registry_file_is_read_again(tmp_path):
     path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\nside = "US"\n')
     assert extract_quotes("Ann Lee said the talks went well.", registry=path)["side"].tolist() \
