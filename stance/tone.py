@@ -17,6 +17,17 @@ changes only these, each visible in :func:`explain`:
 - **contrast** at clause level: after "but", "however", "nevertheless", "yet" the following
   clause weighs 1.5 and the one before 0.5 (VADER's weights), and a concessive clause
   ("although", "though", "despite") weighs 0.5 against 1.5 for the rest of its sentence;
+- **direction of change** (economic news): a word of change or level ("slow", "fell", "cut",
+  "higher", "fight") takes its sign from what changes: "growth will slow" and "higher taxes" are
+  bad news, "unemployment fell" and "an assault on poverty" good news (the categories
+  ``direction-*``, ``level-*``, ``against`` and ``*-quantity`` of the lexicon; Malo et al. 2014);
+- **fear**: the good words of a feared clause ("I fear that we have promised more than we can
+  deliver", "warned that the recovery ...") name what is at risk and carry no warmth;
+- **excess**: "too", "overly", "excessively" before a positive word make it a criticism ("too
+  optimistic"); **degree**: a praise word right before a negative one measures it
+  ("breathtaking hypocrisy", "a great loss") and is not praise; **"like"** is a liking only as
+  a verb ("we like it"), not as the preposition of "sounds like", "countries like China";
+- **"far from"** negates ("far from rosy"); **"amid"** backgrounds its clause as "despite" does;
 - **caution** and **optimism** (0..1) from cue lists (hedges, conditions, refusals, words of
   caution; progress, hope, confidence, a deal in sight), combined as independent evidence.
 
@@ -117,9 +128,52 @@ _TERMINATORS = frozenset(
 _SUBJECTS = frozenset("i we you he she they it this there".split())
 # Contrast markers: forward ones weight what follows; concessive ones weight their own clause down.
 _FORWARD = frozenset("but however nevertheless nonetheless yet".split())
-_CONCESSIVE = frozenset("although though despite whereas notwithstanding".split())
+_CONCESSIVE = frozenset("although though despite whereas notwithstanding amid amidst".split())
 _MARKERS = _FORWARD | _CONCESSIVE
 _BUT_NOT_AFTER = frozenset("all nothing anything".split())  # "all but", "anything but"
+# Direction of change (Malo, Sinha, Korhonen, Wallenius & Takala 2014, "Good debt or bad debt",
+# JASIST 65(4)): a word of change or level composes with the quantity it governs, the sign of
+# the change times the sign of the quantity. category: (sign, words looked at after, before).
+_COMPOSE = {
+    "direction-up": (1, 3, 6),  # "growth picked up", "raise taxes", "a rise in unemployment"
+    "direction-down": (-1, 3, 6),  # "growth will slow", "cut the deficit", "job cuts"
+    "level-up": (1, 2, 3),  # "higher taxes", "more jobs", "unemployment is high"
+    "level-down": (-1, 2, 3),  # "lower inflation", "fewer jobs"
+    "against": (-1, 3, 0),  # acting on what follows: "fight inflation", "harm growth"
+}
+_QUANTITY = {"good-quantity": 1, "bad-quantity": -1}
+# A composed change is at least as strong as 'stable' / 'worried' (1.2) and at most as strong
+# as 'improved' (2.1) / 'worsening' (-2.0), whatever the words' own valences.
+_COMPOSE_MIN, _COMPOSE_MAX = 1.2, 2.0
+# Words a change does not reach across: clause words, "for" ("fight for jobs"), "than", and
+# "and"/"or" (each conjunct has its own change: "inflation remains low and growth is picking up").
+_COMPOSE_STOP = _TERMINATORS | {"for", "than", "and", "or"}
+# Between a quantity and a later word of change only auxiliaries, copulas and adverbs may stand
+# ("growth will slow", "the deficit is set to continue to widen"); any other word ends the
+# search, so a noun that modifies another is not taken for the subject ("the trade surplus
+# narrowed" is not about trade).
+_COMPOSE_BRIDGE = frozenset(
+    "will would shall should can could may might must to be been being is are was were has have"
+    " had do does did not never also still now then again already further even only set"
+    " expected likely continue continues continued continuing remain remains remained stay"
+    " stays stayed seem seems seemed look looks looked appear appears appeared".split()
+)
+# Fear and warning: what is feared is not praised ("I fear that we have promised more than we
+# can deliver"); the good words of the feared clause are what is at risk, not warmth.
+_FEAR = frozenset(
+    "fear fears feared afraid worried worry worries concerned warn warns warned".split()
+)
+_FEAR_FIRST_PERSON = frozenset("i we am i'm we're are".split())
+# Excess: "too optimistic" is criticism; not in "only too happy" or "not too".
+_EXCESS = frozenset("too overly excessively unduly".split())
+_EXCESS_NOT_AFTER = frozenset("only not none".split())
+# Degree adjectives: praise words that, right before a negative word, measure it instead
+# ("breathtaking hypocrisy", "a great loss", "strong criticism"), as VADER's boosters do.
+_DEGREE = frozenset("breathtaking stunning amazing remarkable great strong true perfect".split())
+# "like" is the verb (a liking) after these; otherwise the preposition ("sounds like").
+_LIKE_VERB_AFTER = frozenset(
+    "i we you they would do does did not to really also still genuinely certainly".split()
+)
 _YET_TIME_BEFORE = frozenset("has have had is are was were as be been".split()) | _NEGATORS
 _YET_TIME_AFTER = frozenset("to another again more".split())
 
@@ -355,11 +409,14 @@ def _is_negator(lw: list[str], i: int) -> bool:
 
     "Refused to", "declined to", "failed to" negate the verb they govern ("refuses to accept"
     is "does not accept"); so do the approximate negators "little", "few", "hardly", "barely",
-    "scarcely" ("showed little willingness"), but not "a little" or "a few".
+    "scarcely" ("showed little willingness"), but not "a little" or "a few", and "far from"
+    ("far from rosy").
     """
     w = lw[i]
     if w in _VERB_NEGATORS:
         return i + 1 < len(lw) and lw[i + 1] == "to"
+    if w == "far":  # "far from rosy" (a negation cue of the SFU Review corpus)
+        return i + 1 < len(lw) and lw[i + 1] == "from"
     if w in _APPROX_NEGATORS:  # "little willingness", but not "a little progress"
         return not (i and lw[i - 1] == "a")
     if w not in _NEGATORS and "n't" not in w:
@@ -527,6 +584,9 @@ class ToneScorer:
                 lex[e.words[0]] = e.value
         self.lexicon = lex
         self._phrases = _PhraseIndex(phrases) if phrases and self.domain else None
+        self._compose_first = frozenset(
+            e.words[0] for e in [*self.domain_words.values(), *phrases] if e.category in _COMPOSE
+        ) if self.domain else frozenset()  # fmt: skip
         self._caution = _PhraseIndex(_load_cues(caution, "caution_cues.csv"))
         self._optimism = _PhraseIndex(_load_cues(optimism, "optimism_cues.csv"))
         self._negated = _vader_negated if not self.domain else _never
@@ -566,11 +626,13 @@ class ToneScorer:
             not _NEGATORS.isdisjoint(words)
             or not _VERB_NEGATORS.isdisjoint(words)
             or "n't" in text.lower()
+            or ("far" in words and "from" in words)
         ):
             scope = _negation_scopes(t)
         cap_diff = _cap_differential(t.items)
         sentiments = [0.0] * n
         neg_by = [-1] * n
+        shifted: dict[int, str] = {}  # token -> "excess", "degree" or "preposition"
         for i in sorted([i for i, w in enumerate(lw) if w in lex] + list(heads)):
             if i in inside:
                 continue
@@ -579,14 +641,34 @@ class ToneScorer:
                 v = heads[i].value
             elif w in BOOSTER_DICT or (w == "kind" and i + 1 < n and lw[i + 1] == "of"):
                 continue
+            elif w == "like" and self.domain and not (i and _like_verb(lw[i - 1])):
+                shifted[i] = "preposition"
+                continue
             else:
                 v = lex[w]
-            sentiments[i] = self._valence(i, v, t, heads, inside, cap_diff)
+            v = self._valence(i, v, t, heads, inside, cap_diff)
+            if v > 0 and self.domain:
+                if _excess(lw, i):
+                    v *= N_SCALAR
+                    shifted[i] = "excess"
+                elif w in _DEGREE and i + 1 < n and self._negative(i + 1, lw, heads):
+                    v = 0.0
+                    shifted[i] = "degree"
+            sentiments[i] = v
+        composed: dict[int, int] = {}
+        if not self._compose_first.isdisjoint(words):
+            composed = self._compose(t, sentiments, heads, inside)
         cues = self._cues(t, scope)
         pre = list(sentiments) if trace else sentiments
         if scope is not None:
             refusals = {c.trigger for c in cues if c.rule == "refusal" and c.trigger >= 0}
             neg_by = self._negate(sentiments, scope, lw, refusals)
+        feared: dict[int, int] = {}
+        if self.domain and not _FEAR.isdisjoint(words):
+            feared = _fear_scope(t)
+            for j in feared:
+                if sentiments[j] > 0:
+                    sentiments[j] = 0.0
         raw = sentiments
         weight, by = [1.0] * n, [-1] * n
         if not self.domain:
@@ -602,10 +684,98 @@ class ToneScorer:
             return result, []
         spans = t.spans()
         rows = self._trace_tone(
-            t, spans, pre, raw, sentiments, weight, by, heads, inside, neg_by, cues
-        )
+            t, spans, pre, raw, sentiments, weight, by, heads, inside, neg_by, cues, composed,
+            shifted, feared,
+        )  # fmt: skip
         rows += _trace_cues(t, spans, cues)
         return result, rows
+
+    def _negative(self, j: int, lw: list[str], heads: dict[int, _Entry]) -> bool:
+        """True when the word or phrase at ``j`` has a negative valence of its own."""
+        if j in heads:
+            return heads[j].value < 0
+        return self.lexicon.get(lw[j], 0.0) < 0
+
+    def _compose(
+        self,
+        t: _Tokens,
+        sentiments: list[float],
+        heads: dict[int, _Entry],
+        inside: set[int],
+    ) -> dict[int, int]:
+        """Give each word of change the sign of what changes (in place); return quantity -> change.
+
+        A word of change or level (lexicon categories ``direction-up``/``-down``, ``level-up``/
+        ``-down``) or of action on something (``against``: "fight", "curb", "harm") looks for
+        the nearest quantity (``good-quantity``, ``bad-quantity``) in its clause: up to three
+        words after it, or six before it across only auxiliaries, copulas and adverbs ("the
+        deficit is expected to continue to widen"), never across "and" or "or" (two after and
+        three before for a level word; only after for an action, which acts on its object).
+        Found, the change carries the product of the two signs, as strong as the stronger of
+        the two words, within [1.2, 2.0] on VADER's scale, and the quantity itself is
+        neutralised: it is what the news is about, the change says whether the news is good.
+        "Growth will slow" is bad news although VADER hears only "growth"; "unemployment fell"
+        and "fight inflation" are good news. Of nouns in a row the last is the one that changes
+        ("a widening trade deficit"); quantities joined by "and" or "or" share the change, which
+        carries the sum of their products ("growth and unemployment fell" is mixed news). A
+        word of change with no quantity in reach keeps its own valence.
+        """
+        lw, n = t.lw, len(t.lw)
+        clause_end = t.flags[0]
+        dw = self.domain_words
+
+        def entry(j: int) -> _Entry | None:
+            if j in heads:
+                return heads[j]
+            return None if j in inside else dw.get(lw[j])
+
+        def quantity(j: int) -> int:
+            e = entry(j)
+            return _QUANTITY.get(e.category, 0) if e is not None else 0
+
+        out: dict[int, int] = {}
+        first = self._compose_first
+        for i in [i for i, w in enumerate(lw) if w in first]:
+            e = entry(i)
+            rule = _COMPOSE.get(e.category) if e is not None else None
+            if rule is None:
+                continue
+            sign, after, before = rule
+            best, dist = -1, 0
+            end = i + len(e.words) - 1
+            for d in range(1, after + 1):
+                j = end + d
+                if j >= n or clause_end[j - 1] or lw[j] in _COMPOSE_STOP:
+                    break
+                if quantity(j):
+                    best, dist = j, d
+                    break
+            while best >= 0:  # a noun compound is about its last noun: "a widening trade deficit"
+                nxt = best + len(entry(best).words)  # type: ignore[union-attr]
+                if nxt >= n or clause_end[nxt - 1] or not quantity(nxt):
+                    break
+                best = nxt
+            for d in range(1, (min(before, dist - 1) if best >= 0 else before) + 1):
+                j = i - d
+                if j < 0 or clause_end[j] or lw[j] in _COMPOSE_STOP:
+                    break
+                if quantity(j):
+                    best = j
+                    break
+                if lw[j] not in _COMPOSE_BRIDGE and not lw[j].endswith("ly"):
+                    break
+            if best < 0:
+                continue
+            # The change reaches every conjunct ("fight corruption and poverty", "unemployment
+            # and inflation fell") and carries the sum of their products.
+            own, total = sentiments[i], 0.0
+            for q in [best, *_conjuncts(lw, best, i, clause_end, inside, entry, quantity)]:
+                strength = max(abs(own), abs(sentiments[q]), _COMPOSE_MIN)
+                total += sign * quantity(q) * min(strength, _COMPOSE_MAX)
+                sentiments[q] = 0.0
+                out[q] = i
+            sentiments[i] = total
+        return out
 
     def _negate(
         self, sentiments: list[float], scope: list[int], lw: list[str], refusals: set[int]
@@ -729,6 +899,8 @@ class ToneScorer:
                 neg = scope[i] if scope is not None else -1
                 if e.value <= 0:
                     continue
+                if score == "optimism" and neg < 0 and _excess(lw, i):
+                    continue  # "too optimistic" criticises someone's optimism: neither score
                 if score == "optimism" and neg >= 0:
                     out.append(_Cue(i, i + k, e, "caution", "negated-optimism", e.value / 2, neg))
                 elif e.when == "any" or (e.when == "negated") == (neg >= 0):
@@ -755,8 +927,14 @@ class ToneScorer:
         inside: set[int],
         neg_by: list[int],
         cues: list[_Cue],
+        composed: dict[int, int],
+        shifted: dict[int, str],
+        feared: dict[int, int],
     ) -> list[dict[str, Any]]:
         refusals = {c.trigger for c in cues if c.rule == "refusal" and c.trigger >= 0}
+        changes: dict[int, int] = {}  # change -> the (first) quantity it took
+        for q, ch in sorted(composed.items()):
+            changes.setdefault(ch, q)
         total = sum(final)
         amp = self._an._punctuation_emphasis(t.text)
         if total > 0:
@@ -773,16 +951,28 @@ class ToneScorer:
             k = len(e.words) if e else 1
             vader_value = sum(self.vader_lexicon.get(lw[j], 0.0) for j in range(i, i + k))
             domain = e is not None or lw[i] in self.domain_words
-            if final[i] == 0 and not ((domain and vader_value) or pre[i]):
+            if final[i] == 0 and not (
+                (domain and vader_value) or pre[i] or i in composed or i in shifted
+            ):
                 continue
             rules = ["domain-lexicon" if domain else "lexicon"]
             trigger = []
+            if i in composed or i in changes:  # the change and what changes name each other
+                rules.append("direction")
+                trigger.append(t.items[composed[i] if i in composed else changes[i]])
+            if i in shifted:
+                rules.append(shifted[i])
+                if shifted[i] == "excess":
+                    trigger.append(t.items[i - 1])
             if neg_by[i] >= 0:
                 j = neg_by[i]
                 rules.append(
                     "refusal" if j in refusals else "negation" if i - j <= 3 else "negation-scope"
                 )
                 trigger.append(t.items[j])
+            elif pre[i] > 0 and not raw[i] and i in feared:  # a good word in a feared clause
+                rules.append("fear")
+                trigger.append(t.items[feared[i]])
             elif pre[i] and not raw[i]:  # "refused to": the verb's valence went to the negation
                 rules.append("negation")
             if weight[i] != 1.0:
@@ -800,6 +990,76 @@ class ToneScorer:
                 "contribution": round(math.copysign(amp, total) * gain, 4),
             })  # fmt: skip
         return rows
+
+
+def _conjuncts(
+    lw: list[str],
+    q: int,
+    change: int,
+    clause_end: list[bool],
+    inside: set[int],
+    entry: Callable[[int], _Entry | None],
+    quantity: Callable[[int], int],
+) -> list[int]:
+    """Quantities joined to quantity ``q`` by "and"/"or", on the side away from ``change``."""
+    out = []
+    n = len(lw)
+    if q > change:
+        e = entry(q)
+        j = q + (len(e.words) if e else 1)
+        while j + 1 < n and lw[j] in ("and", "or") and not clause_end[j - 1] and quantity(j + 1):
+            out.append(j + 1)
+            e = entry(j + 1)
+            j += 1 + (len(e.words) if e else 1)
+    else:
+        j = q - 1
+        while j > 0 and lw[j] in ("and", "or") and not clause_end[j - 1]:
+            h = j - 1
+            while h > 0 and h in inside:
+                h -= 1
+            if not quantity(h):
+                break
+            out.append(h)
+            j = h - 1
+    return out
+
+
+def _fear_scope(t: _Tokens) -> dict[int, int]:
+    """Tokens of a feared clause and the fear word that governs each.
+
+    A fear or warning word followed by "that" ("fears that", "warned that"), or "fear" and
+    "afraid" after a first person ("I fear we ...", "I am afraid"), governs the rest of its
+    sentence.
+    """
+    lw, n = t.lw, len(t.lw)
+    sent_end = t.flags[1]
+    out: dict[int, int] = {}
+    for i, w in enumerate(lw):
+        if w not in _FEAR or i + 1 >= n or sent_end[i]:
+            continue
+        if lw[i + 1] != "that" and not (
+            w in ("fear", "afraid") and i and lw[i - 1] in _FEAR_FIRST_PERSON
+        ):
+            continue
+        j = i + 1
+        while j < n:
+            out.setdefault(j, i)
+            if sent_end[j]:
+                break
+            j += 1
+    return out
+
+
+def _like_verb(prev: str) -> bool:
+    """True when "like" after ``prev`` is the verb ("we like", "would like", "I'd like")."""
+    return prev in _LIKE_VERB_AFTER or prev.endswith("'d") or prev.endswith("n't")
+
+
+def _excess(lw: list[str], i: int) -> bool:
+    """True when word ``i`` follows "too", "overly", ... ("too optimistic"), not "only too"."""
+    if i == 0 or lw[i - 1] not in _EXCESS:
+        return False
+    return not (i > 1 and lw[i - 2] in _EXCESS_NOT_AFTER)
 
 
 def _vader_negated(w: str) -> bool:
@@ -967,15 +1227,18 @@ def explain(text: str, scorer: ToneScorer | None = None) -> pd.DataFrame:
     """Which words and rules gave a statement its scores, one row per word or phrase.
 
     Columns: ``token`` and its ``start``/``end`` in ``text``; ``score`` it moved (tone, caution,
-    optimism); ``rule`` (lexicon, domain-lexicon, then any of negation, negation-scope, refusal,
-    contrast; for cues the cue's category: hedge, condition, refusal, caution-word, ...);
-    ``trigger`` (the negator or contrast word that applied); ``value`` (the word's valence on
-    VADER's -4..4 scale, with boosters and capitals, before negation and contrast; or the
-    cue's weight); ``vader_value`` (raw VADER's lexicon valence for the same words);
-    ``contribution`` (its share of the score: tone rows plus the emphasis row sum to ``tone``
-    before rounding, cue rows sum to caution or optimism). A word that VADER scores but the
-    layer neutralises (a name, a domain noun, what a refusal governs) appears with
-    contribution 0.
+    optimism); ``rule`` (lexicon, domain-lexicon, then any of direction, excess, degree,
+    preposition, negation, negation-scope, refusal, fear, contrast; for cues the cue's
+    category: hedge, condition, refusal, caution-word, ...); ``trigger`` (the quantity a change
+    composed with, or the change that took a quantity; the "too" of an excess; the negator,
+    fear word or contrast word that applied); ``value`` (the word's valence on VADER's -4..4
+    scale, with boosters and capitals, after direction, excess and degree, before negation,
+    fear and contrast; or the cue's weight); ``vader_value`` (raw VADER's lexicon valence for
+    the same words); ``contribution`` (its share of the score: tone rows plus the emphasis row
+    sum to ``tone`` before rounding, cue rows sum to caution or optimism). A word that VADER
+    scores but the layer neutralises (a name, a domain noun, what a refusal governs, the
+    quantity a change speaks of, the preposition "like", a degree word, a good word in a
+    feared clause) appears with contribution 0.
 
     Examples
     --------

@@ -291,6 +291,122 @@ def test_yet_as_so_far_is_not_a_contrast():
     assert "contrast" not in " ".join(rows("It is not yet good.", "tone")["rule"])
 
 
+# ------------------------------------------------------------------ direction of change
+
+
+def test_a_slowing_good_quantity_is_bad_news():
+    text = "The country's economic growth will slow to 1.6% next year."
+    assert score_vader(text)["tone"] > 0  # VADER hears only "growth"
+    assert tone(text) < 0
+    ex = rows(text, "tone").set_index("token")
+    assert ex.loc["growth", "contribution"] == 0 and "direction" in ex.loc["growth", "rule"]
+    assert ex.loc["slow", "trigger"] == "growth" and ex.loc["slow", "contribution"] < 0
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        ("Unemployment fell in May.", "Unemployment rose in May."),
+        ("Exports rose in May.", "Exports fell in May."),
+        ("The company narrowed its losses.", "Losses widened in the second quarter."),
+        ("The plan will cut taxes.", "The plan will cut jobs."),
+        ("Inflation is low.", "Inflation is high."),
+        ("There will be more jobs.", "There will be fewer jobs."),
+        ("Both sides agreed to lower tariffs.", "Both sides agreed to raise tariffs."),
+    ],
+)
+def test_the_sign_of_a_change_times_the_sign_of_what_changes(good, bad):
+    assert tone(good) > 0 > tone(bad)
+
+
+def test_acting_against_a_bad_thing_is_good_news():
+    text = "It is possible to launch a direct assault on poverty."
+    assert score_vader(text)["tone"] < 0
+    assert tone(text) > 0
+    assert tone("We will fight inflation.") > 0 > tone("This will harm growth.")
+    assert tone("This will harm growth.") < score_vader("This will harm growth.")["tone"]
+    # "for" is not "against": fighting for jobs is not composed with the jobs
+    assert "direction" not in " ".join(rows("They are fighting for jobs.", "tone")["rule"])
+
+
+def test_a_change_reaches_its_subject_only_across_auxiliaries():
+    assert tone("The deficit is expected to continue to widen.") < 0
+    assert tone("Growth did not slow.") > 0  # the composed change is then negated
+    # "trade" modifies "surplus": the surplus narrowed, not trade
+    assert "direction" not in " ".join(rows("The trade surplus narrowed.", "tone")["rule"])
+    # a noun compound is about its last noun
+    assert tone("They expect a widening trade deficit.") < 0
+
+
+def test_each_conjunct_has_its_own_change():
+    assert tone("Inflation remains low and growth is picking up.") > 0
+    assert tone("We must fight corruption and poverty.") > 0
+    assert tone("Unemployment and inflation fell.") > 0
+    mixed = tone("Growth and unemployment fell.")
+    assert abs(mixed) < tone("Unemployment fell.")
+    assert tone("It is unlikely that investment and exports will rise.") < 0
+
+
+def test_a_change_with_nothing_to_change_keeps_its_own_valence():
+    assert tone("Prices fell.") < 0  # 'fell' alone, as 'falling' in VADER
+    assert tone("Prices rose.") == 0  # a rise alone is not good news
+    assert tone("A recovery is under way.") > 0
+
+
+def test_a_user_lexicon_without_categories_composes_nothing():
+    scorer = make_scorer(lexicon={"slow": -0.8, "growth": 1.6})
+    assert scorer("growth will slow")["tone"] > 0  # both words as they are
+
+
+# ------------------------------------------------------------------ excess, degree, like, fear
+
+
+def test_too_before_a_good_word_is_criticism():
+    assert tone("The forecasts were too optimistic.") < 0 < tone("The forecasts were optimistic.")
+    assert score_text("The forecasts were too optimistic.")["optimism"] == 0
+    assert "excess" in rows("The forecasts were too optimistic.", "tone")["rule"].iloc[0]
+    assert tone("We would be only too happy to help.") > 0
+
+
+def test_a_praise_word_before_a_negative_one_measures_it():
+    assert score_vader("It is a great loss.")["tone"] > 0
+    assert tone("It is a great loss.") < 0
+    ex = rows("It is a great loss.", "tone").set_index("token")
+    assert ex.loc["great", "rule"] == "lexicon+degree" and ex.loc["great", "contribution"] == 0
+    assert tone("It is a great deal.") > 0  # before a neutral word it is still praise
+
+
+def test_like_is_a_liking_only_as_a_verb():
+    assert score_vader("It sounds like another attempt.")["tone"] > 0
+    assert tone("It sounds like another attempt.") == 0
+    assert tone("We like the plan.") > 0
+    assert tone("We would like a deal.") > 0
+
+
+def test_far_from_negates():
+    assert tone("The outlook is far from good.") < 0 < tone("The outlook is good.")
+    assert tone("The town is far from the coast.") == 0
+
+
+def test_amid_backgrounds_its_clause():
+    assert tone("We are on track amid difficult conditions.") > tone(
+        "We are on track in difficult conditions."
+    )
+
+
+def test_good_words_in_a_feared_clause_carry_no_warmth():
+    text = "I fear that we have promised more than we can deliver."
+    ex = rows(text, "tone").set_index("token")
+    assert ex.loc["promised", "contribution"] == 0 and "fear" in ex.loc["promised", "rule"]
+    assert tone(text) < 0
+    # bad words in the feared clause stay bad
+    ex = rows("They warned that the crisis will deepen.", "tone").set_index("token")
+    assert ex.loc["crisis", "contribution"] < 0
+    # a fear word without "that" or a first person governs nothing
+    harvest = rows("Fears of a good harvest.", "tone").set_index("token")
+    assert harvest.loc["good", "contribution"] > 0
+
+
 # ------------------------------------------------------------------ caution and optimism
 
 
@@ -559,3 +675,15 @@ def test_every_packaged_entry_says_where_it_comes_from(name, need):
         assert (row.get("why") or row.get("source") or "").strip(), row
     keys = [row.get("term") or row.get("cue") for row in table]
     assert len(keys) == len(set(keys)), "duplicate entries"
+
+
+def test_lexicon_categories_are_known():
+    from stance.resources import read_table
+    from stance.tone import _COMPOSE, _QUANTITY
+
+    known = {
+        *_COMPOSE, *_QUANTITY, "diplomacy-positive", "diplomacy-negative", "economy", "caution",
+        "neutral-domain", "neutral-name", "news-negative",
+    }  # fmt: skip
+    for row in read_table(None, "tone_lexicon.csv"):
+        assert row["category"] in known, row
