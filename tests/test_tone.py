@@ -407,6 +407,38 @@ def test_good_words_in_a_feared_clause_carry_no_warmth():
     assert harvest.loc["good", "contribution"] > 0
 
 
+# ------------------------------------------------------------------ news vocabulary
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["hypocrisy", "riles", "undermine", "shambles", "jeopardise", "bleak", "intransigent",
+     "tit-for-tat", "unjustified", "yet another"],
+)  # fmt: skip
+def test_criticism_vader_lacks_or_underrates_is_negative(word):
+    assert tone(f"It is {word}.") < min(0.0, score_vader(f"It is {word}.")["tone"] + 1e-9)
+
+
+@pytest.mark.parametrize(
+    "word", ["resilient", "rosy", "upbeat", "thriving", "truce", "rapprochement", "goodwill"]
+)
+def test_good_news_words_vader_lacks_are_positive(word):
+    assert score_vader(f"It is {word}.")["tone"] == 0
+    assert tone(f"It is {word}.") > 0
+
+
+def test_news_senses_of_vader_praise_words_are_neutral():
+    text = "It is clear that the energy firm's huge interest in the credit is like that."
+    assert score_vader(text)["tone"] > 0.5
+    assert tone(text) == 0
+
+
+def test_negotiation_phrases():
+    assert tone("They struck a deal.") > 0 > score_vader("They struck a deal.")["tone"]
+    assert tone("The deal fell through.") < 0 < tone("They made headway.")
+    assert tone("They may give up on the deal.") < 0
+
+
 # ------------------------------------------------------------------ caution and optimism
 
 
