@@ -557,6 +557,8 @@ def test_explain_onodera_shows_names_neutralised_and_the_refusal():
         ONODERA,
         "The plan was good. However, the execution was terrible!",
         "We may agree, but only if tariffs fall; we are hopeful of progress.",
+        "Growth will slow, but we will fight inflation and unemployment.",
+        "I fear that the forecasts were “too optimistic”, like a great loss.",
     ],
 )
 def test_explain_contributions_add_up_and_offsets_point_at_the_words(text):
