@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,9 +33,10 @@ __all__ = ["Mention", "ArticleContext", "Vocabulary", "vocabulary", "split_title
 
 # A capitalised word: initialisms (U.S.), names with apostrophes and hyphens (O'Neill, Jean-Claude).
 _CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9’'\-]*[A-Za-z0-9]|[A-Z]\.?)"
-_CONNECT = r"(?:of|de|del|van|von|der|den|du|da|di|la|le|bin|al|el|the|for|y|&)"
+_CONNECT = r"(?:of|de|del|van|von|der|den|du|da|di|la|le|bin|al|el|the|for|y|&|and)"
 _CHUNK = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
+_PARENS_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,7})\)")
 # Capitalised words that open sentences but never names.
 _OPENERS = frozenset(
     "a an the but and or so yet in on at for from with by as if when while after before since "
@@ -61,6 +63,67 @@ def _group_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
 
 
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]+$")
+
+
+def _segments(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """Capitalised chunks of ``text`` as (start, end, words), split after a possessive.
+
+    "Gordon Brown's Budget" is two names, "Gordon Brown" and "Budget"; "Japan's Economic
+    Revitalization Minister Ryosei Akazawa" is "Japan" and the minister.
+    """
+    for m in _CHUNK.finditer(text):
+        pos = m.start()
+        words: list[str] = []
+        start = pos
+        for w in re.finditer(r"\S+", m.group(0)):
+            if not words:
+                start = pos + w.start()
+            word = w.group(0)
+            if word.endswith(("'s", "’s")) and len(word) > 2:
+                words.append(word[:-2])
+                yield from _trimmed(start, pos + w.end() - 2, words)
+                words = []
+            else:
+                words.append(word)
+        if words:
+            yield from _trimmed(start, m.end(), words)
+
+
+def _split_and(start: int, end: int, words: list[str]) -> Iterator[tuple[int, int, list[str]]]:
+    """"Bessent and Greer" is two names; "Finance and Economy Ministry" is one body."""
+    if "and" not in words:
+        yield start, end, words
+        return
+    v = vocabulary()
+    if _has_org_word(words[-1:], v) and not any(w.lower() in v.given_names for w in words):
+        yield start, end, words
+        return
+    offset = start
+    part: list[str] = []
+    for w in words + ["and"]:
+        if w == "and":
+            if part:
+                n = len(" ".join(part))
+                yield offset, offset + n, part
+                offset += n + len(" and ")
+            part = []
+        else:
+            part.append(w)
+
+
+def _trimmed(start: int, end: int, words: list[str]) -> Iterator[tuple[int, int, list[str]]]:
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    while words and words[0].lower() in _CONNECTORS:
+        words = words[1:]
+    if words:
+        yield from _split_and(start, end, words)
+
+
+def _thing_kind(name: str) -> str:
+    """A speaking name of unknown kind: a group if it looks plural ("Lib Dems"), else a person."""
+    last = name.split()[-1]
+    return "org" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "person"
 
 
 def _looks_like_company(text: str, pos: int, word: str, v: Vocabulary) -> bool:
@@ -118,6 +181,21 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Country names, aliases and capitals (``stance/data/countries.csv``) to the speaker a
+    country is when it speaks: "Ukraine", "Kiev" -> "Ukrainian government"."""
+    out: dict[str, str] = {}
+    for row in read_table(None, "countries.csv"):
+        adjective = row["adjective"].strip()
+        name = "European Union" if adjective == "EU" else f"{adjective} government"
+        names = [row["country"], row.get("capital") or "", *(row.get("aliases") or "").split("|")]
+        for n in names:
+            if n.strip():
+                out.setdefault(normalize_name(n.strip()), name)
+    return out
+
+
 @dataclass(slots=True)
 class Mention:
     """A speaker mention found next to a cue: a name, a pronoun or a description."""
@@ -134,7 +212,7 @@ class Mention:
 class _Entity:
     pos: int
     name: str
-    kind: str  # "person", "org", "thing"
+    kind: str  # "person", "org" (a body), "gov" (a country speaking), "thing", "group"
     gender: str  # "m", "f" or ""
     sentence_start: bool
     quoted: bool = False
@@ -158,8 +236,13 @@ def split_title(words: list[str], vocab: Vocabulary | None = None) -> tuple[list
         return words[:-2], words[-2:]  # "Mervyn King", "Ian Chancellor": a surname, not a title
     i = len(words)
     while i > 0:
-        low = words[i - 1].lower()
-        if low in v.title_words or low in v.nationalities or low in _OPENERS or (
+        word = words[i - 1]
+        low = word.lower()
+        if len(word.rstrip(".")) == 1 and word[0].isupper() and i < len(words):
+            i -= 1  # a middle initial ("Charles A Blixt") is part of the name
+            continue
+        if low in v.title_words or low in v.honorifics or low in v.nationalities \
+                or low in _OPENERS or (
                 "-" in low and all(x in v.title_words for x in low.split("-"))):
             break
         i -= 1
@@ -203,6 +286,7 @@ class ArticleContext:
         self.roles: list[tuple[int, str, str]] = []  # (pos, role word, canonical)
         self.acronyms: dict[str, str] = {}
         self._groups_done = False
+        self.first_names: dict[str, str] = {}
         self._org_prefixes: dict[str, list[str]] = {}
         self._index()
         self._positions = [e.pos for e in self.entities]
@@ -215,11 +299,7 @@ class ArticleContext:
     def _index(self) -> None:
         v, text = self.vocab, self.text
         singles: list[tuple[int, str, bool, bool]] = []
-        for m in _CHUNK.finditer(text):
-            words = m.group(0).split()
-            while words and words[-1].lower() in _CONNECTORS:
-                words.pop()
-            pos = m.start()
+        for pos, end, words in _segments(text):
             at_start = self._sentence_start_at(pos) == pos
             kind, name, gender, title = self._name_kind(words)
             if kind in ("none", "title"):
@@ -233,13 +313,18 @@ class ArticleContext:
                 before = text[max(0, pos - 40):pos].split()
                 if before and before[-1].lower() in v.role_nouns:
                     self.roles.append((pos, before[-1].lower(), name))
-                after = _APPOSITIVE.match(text, m.end())
+                after = _APPOSITIVE.match(text, end)
                 if after:  # "Ann Lee, the trade minister," / "X, the chairman of Y,"
                     role = after.group(1).split()[-1].lower()
                     if role in v.role_nouns:
                         self.roles.append((pos, role, name))
-            elif kind == "org":
+            if kind in ("org", "thing"):
+                acro = _PARENS_ACRONYM.match(text, end)
+                if acro:  # "Bank of England (BoE)", "Office for National Statistics (ONS)"
+                    self.acronyms.setdefault(acro.group(1), name)
+            if kind == "org":
                 self._org_prefixes.setdefault(name[:3], []).append(name)
+                self.acronyms.setdefault("".join(w[0] for w in name.split()).lower(), name)
                 parts = [w for w in name.split() if w[0].isupper() and w.lower() not in _SMALL]
                 for i in range(len(parts) - 1):  # "UN's Food & Agriculture Organisation": FAO
                     self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
@@ -285,6 +370,11 @@ class ArticleContext:
             return name, "person", g
         if word in self.acronyms:
             return self.acronyms[word], "org", ""
+        if 2 <= len(word) <= 6 and word[0].isupper() and any(c.isupper() for c in word[1:]) \
+                and word.lower() in self.acronyms:
+            return self.acronyms[word.lower()], "org", ""  # "BoE": Bank of England
+        if self.first_names.get(key):
+            return self.first_names[key], "person", ""  # "the Wim report" after "Wim Kok"
         sp = self.registry.lookup(word) or self.registry.lookup_surname(word)
         if sp is not None:
             self.named.add(sp.name)
@@ -320,6 +410,11 @@ class ArticleContext:
         parts = canonical.split()
         if len(parts) >= 2:
             self.surnames.setdefault(normalize_name(parts[-1]), canonical)
+            first = normalize_name(parts[0])
+            if first in self.vocab.given_names:
+                known = self.first_names.get(first)
+                # a first name stands for one person only if no one else shares it
+                self.first_names[first] = canonical if known in (None, canonical) else ""
         for w in title:
             low = w.lower()
             if low in self.vocab.role_nouns:
@@ -349,12 +444,19 @@ class ArticleContext:
             return None
         return name
 
+    def is_person(self, name: str) -> bool:
+        """True when ``name`` is a person of the registry or of this article."""
+        sp = self.registry.speakers.get(name)
+        if sp is not None:
+            return sp.is_person
+        return any(e.name == name and e.kind == "person" for e in self.entities)
+
     def is_org(self, name: str) -> bool:
         """True when ``name`` is an organisation, a government or a body, not a person."""
         sp = self.registry.speakers.get(name)
         if sp is not None:
             return not sp.is_person
-        return any(e.name == name and e.kind == "org" for e in self.entities)
+        return any(e.name == name and e.kind in ("org", "gov") for e in self.entities)
 
     def is_title(self, surface: str) -> bool:
         """True when a capitalised mention is only a role ("The President")."""
@@ -366,7 +468,7 @@ class ArticleContext:
         while i < len(self.entities) and self.entities[i].pos < end:
             e = self.entities[i]
             if e.name == name and e.kind == "thing":
-                e.kind = "person"
+                e.kind = _thing_kind(name)
             i += 1
 
     def mark_quoted(self, spans: list[tuple[int, int]]) -> None:
@@ -396,7 +498,9 @@ class ArticleContext:
             if sp:
                 return sp.name, "title"
         if head in v.org_nouns and head not in v.role_nouns:
-            org = self.subject_before(mention.start, kinds=("org",))
+            # "the government said": the government of a country named before, if any
+            kinds = ("gov", "org") if head in ("government", "administration") else ("org",)
+            org = self.subject_before(mention.start, kinds=kinds)
             if org:
                 return org, "title"
         return "unknown", "none"
@@ -423,11 +527,11 @@ class ArticleContext:
                                  self._sentence_start_at(mention.start) == mention.start))
             return person, "pronoun"
         if word == "it":
-            org = self.subject_before(pos, kinds=("org",))
+            org = self.subject_before(pos, kinds=("org", "gov"))
             return (org, "pronoun") if org else ("unknown", "none")
         if word == "they":
             self._index_groups()
-            group = self.subject_before(pos, kinds=("org", "group"))
+            group = self.subject_before(pos, kinds=("org", "group", "gov"))
             if group and group != "unknown":
                 return group, "pronoun"
         return "unknown", "none"
@@ -443,7 +547,7 @@ class ArticleContext:
                 return
             kind, gender = known.kind, known.gender
         if kind == "thing":
-            kind = "person"
+            kind = _thing_kind(name)
         self._insert(_Entity(pos, name, kind, gender, True))
 
     def note_unnamed(self, pos: int) -> None:
@@ -459,8 +563,8 @@ class ArticleContext:
         self.entities.insert(i, entity)
         self._positions.insert(i, entity.pos)
 
-    def subject_before(self, pos: int, gender: str = "",
-                       kinds: tuple[str, ...] = ("person",)) -> str | None:
+    def subject_before(self, pos: int, gender: str = "", kinds: tuple[str, ...] = ("person",),
+                       sentences: int | None = None) -> str | None:
         """The entity a pronoun or description at ``pos`` most likely means.
 
         The first compatible entity of the nearest sentence before (or of the current
@@ -469,8 +573,14 @@ class ArticleContext:
         i = bisect_left(self._positions, pos) - 1
         best: _Entity | None = None
         current = None
+        floor = -1
+        if sentences is not None:  # look back no further than this many sentences
+            k = bisect_left(self.sentence_starts, pos + 1) - 1 - sentences
+            floor = self.sentence_starts[k] if k >= 0 else -1
         while i >= 0:
             e = self.entities[i]
+            if e.pos < floor:
+                break
             start = self._sentence_start_at(e.pos)
             if current is not None and start != current and best is not None:
                 break
@@ -501,6 +611,9 @@ def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary
     sp = reg.lookup(" ".join(words_l))
     if sp is not None:
         return registered(sp, [])
+    country = countries().get(normalize_name(" ".join(words_l)))
+    if country is not None:  # "Ukraine", "Beijing": the country's government
+        return "gov", country, "", (), False
     if "of" in words_l[1:]:  # "Nicolas Sarkozy of France"
         k = words_l.index("of", 1)
         t, n = split_title(words_l[:k], v)

@@ -94,6 +94,8 @@ _TIME_WORDS = frozenset(
     "afternoon evening night".split())
 _SUBORDINATORS = frozenset("when while after since as because although though if before until "
                            "once whereas unless".split())
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 _ANAPHORIC = frozenset("the this that these those his her its their such".split())
 _SENT_END = frozenset(".!?")
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
@@ -341,6 +343,9 @@ class _Extractor:
                 if out[i] is not None:
                     continue
             hit = single.get(w)
+            if hit and i > 0 and (low[i - 1] in _DETERMINERS or low[i - 1].endswith(("'s", "’s"))
+                                  or (low[i - 1] in ("’", "'") and p.qid[i - 1] < 0)):
+                continue  # "the Lib Dems' call", "a report": the noun, not the verb
             if hit:
                 out[i] = (w, hit[0], hit[1], i)
         return out
@@ -378,8 +383,10 @@ class _Extractor:
                     return (rng[0], k - 1) if rng else None
             return None
         i = j
-        while i - 1 >= lo and p.qid[i - 1] < 0 and self._is_np_word(p, i - 1) and j - i < 12:
-            i -= 1
+        while i - 1 >= lo and p.qid[i - 1] < 0 and j - i < 12 and (
+                self._is_np_word(p, i - 1) or (p.low[i - 1] == "and" and i - 2 >= lo
+                                               and p.cap[i - 2] and p.cap[i] and p.cap[j])):
+            i -= 1  # "the Finance and Economy Ministry"
         while i < j and (p.low[i] in ("of", "for", "at", "-", "&") or p.low[i] in _NP_OPENERS):
             i += 1
         return i, j
@@ -445,8 +452,18 @@ class _Extractor:
         if sp:
             return sp.name, "explicit"
         v = self.vocab
+        if m.kind == "name" and " and " in m.text:
+            joint = self._joint(m)
+            if joint:
+                return joint, "explicit"
         if m.kind == "name":
-            name = self.ctx.resolve_name(m.head, m.start) or self.ctx.resolve_name(m.text, m.start)
+            name = None
+            if " of " in m.text:  # "William Corr of the Campaign for ...": the person
+                whole = self.ctx.resolve_name(m.text, m.start)
+                if whole and self.ctx.is_person(whole):
+                    name = whole
+            name = name or self.ctx.resolve_name(m.head, m.start) or \
+                self.ctx.resolve_name(m.text, m.start)
             role = self.ctx.is_title(m.head)
             if name:
                 self.ctx.note_speaker(m.start, m.end, name)
@@ -459,12 +476,24 @@ class _Extractor:
         head = m.head
         if head not in v.org_nouns and head not in v.role_nouns and head not in v.group_nouns:
             return None
+        first = low.split()[0]
+        if first in _POSSESSIVE_PRONOUNS and (head in _SPOKES or head in v.role_nouns):
+            # "his report said", "her spokesman said": the person the pronoun stands for
+            pron = Mention(m.start, m.start + len(first), _POSSESSIVE_PRONOUNS[first], "pronoun")
+            return self.ctx.resolve(pron)
         if head in v.group_nouns or head in _SPOKES:
             words = [w for w in m.text.split()[:-1] if w[:1].isupper()]
             if words:  # "a Shell spokesman", "BBC correspondents", "G7 ministers"
+                if words[-1].endswith(("'s", "’s")) and head not in _SPOKES:
+                    return "unknown", "none"  # "BT's competitors" are not BT
                 name = self.ctx.resolve_name(" ".join(words), m.start)
                 if name and (head in _SPOKES or self.ctx.is_org(name)):
                     return name, "explicit"
+            elif head in _SPOKESPEOPLE:
+                # "a spokeswoman said": for the body the previous sentences are about
+                org = self.ctx.subject_before(m.start, kinds=("org",), sentences=2)
+                if org:
+                    return org, "title"
         found = self.ctx.resolve(m)
         if found[0] == "unknown" and head not in v.group_nouns and head not in v.role_nouns \
                 and head not in v.org_nouns:
@@ -472,6 +501,21 @@ class _Extractor:
         if found[0] == "unknown" and head in v.role_nouns:
             self.ctx.note_unnamed(m.start)  # "he added" after it means this unnamed person
         return found
+
+    def _joint(self, m: Mention) -> str | None:
+        """"Airbus and Boeing", "Chancellor Schroeder and President Chirac": both speak.
+
+        A body whose name holds "and" ("Finance and Economy Ministry") stays one speaker.
+        """
+        whole = self.ctx.resolve_name(m.text, m.start)
+        if whole and self.ctx.is_org(whole) and " and " in whole:
+            return whole
+        left, _, right = m.text.rpartition(" and ")
+        a = self.ctx.resolve_name(left, m.start)
+        b = self.ctx.resolve_name(right, m.start)
+        if a and b and a != b:
+            return f"{a} and {b}"
+        return None
 
     # -- speakers of a cue -----------------------------------------------------------------
     def _subject(self, p: _Para, ci: int, lo: int, prev: _Found | None
@@ -509,6 +553,14 @@ class _Extractor:
         if rng is None:
             return None, ci
         k = rng[0] - 1
+        if k - 1 >= lo and p.low[k] == "," and not p.cap[rng[0]] and any(
+                p.low[x] in self.vocab.role_nouns for x in range(rng[0], rng[1] + 1)):
+            # "Chris Panayis, managing director of ISP Freedom2surf said": the name before
+            outer = self._np_left(p, k - 1, lo)
+            if outer is not None and p.cap[outer[1]]:
+                found = self._resolve(p, outer)
+                if found is not None and found[0] != "unknown":
+                    return found, outer[0]
         if k - 1 >= lo and p.low[k] in ("in", "at", "from") and p.cap[rng[1]]:
             # "An EU spokesman in Washington dismissed": the place is not the speaker
             outer = self._np_left(p, k - 1, lo)
@@ -758,12 +810,25 @@ class _Extractor:
             surface, lemma, _frame, cend = hit
             speaker, _, _ = self._speaker_for(p, t, cend, lemma, lo, hi,
                                               self._previous_cue(p, t, lo))
+            if speaker is None and self._unnamed_subject(p, t, lo):
+                speaker = ("unknown", "none")  # '"...," the former monopoly said'
             if speaker is None:
                 continue
             used.update(range(t, cend + 1))
             prev = _Found(speaker[0], speaker[1], surface, t)
             return prev
         return None
+
+    def _unnamed_subject(self, p: _Para, t: int, lo: int) -> bool:
+        """A determiner-led noun phrase right before cue t ("the former monopoly said")."""
+        j = self._skip_left(p, t - 1, lo)
+        k = j
+        while k >= lo and j - k < 4 and p.qid[k] < 0 and not p.cap[k] \
+                and p.low[k][0].isalpha() and p.low[k] not in _PRONOUNS:
+            if p.low[k] in ("the", "a", "an") and k < j:
+                return True
+            k -= 1
+        return False
 
     def _previous_cue(self, p: _Para, t: int, lo: int) -> _Found | None:
         """The speaker of an earlier cue in the same sentence (for "and expressed", "adding")."""
@@ -872,10 +937,15 @@ class _Extractor:
                     self._emit_tokens(p, tail, "indirect", speaker, surface, si)
                     return (before[0], tail[1]), _Found(speaker[0], speaker[1], surface, t)
                 return before, _Found(speaker[0], speaker[1], surface, t)
-        end_from = max(cend, a1) if a0 > t else cend
+        end_from = max(cend, a1)  # after "said Mr X" or the agent of "was welcomed by X"
         span = self._clause_after(p, end_from, hi, lemma, frame)
         if span is None:
             return None
+        if frame == "object":  # "condemned the document, which the Foreign Office says ..."
+            rel = next((k for k in range(span[0], span[1]) if low[k] == ","
+                        and low[k + 1] in ("which", "who", "whom", "whose")), None)
+            if rel is not None:
+                span = (span[0], rel - 1)
         if a0 - 1 >= lo and low[a0 - 1] in _SUBORDINATORS:
             # "Since April 2, when Trump announced X, Japan has ...": X ends at the comma
             comma = next((k for k in range(span[0], span[1]) if low[k] == ","
@@ -922,6 +992,16 @@ def extract_statements(text: str, *, registry: Registry | None = None,
         if len(ex.out) > before:
             last, last_para = ex.out[-1], n
     return ex.out
+
+
+def _side(reg: Registry, speaker: str) -> str:
+    """The registry side; joint speakers ("A and B") have a side when both share it."""
+    side = reg.side(speaker)
+    if side == "unknown" and " and " in speaker and speaker not in reg:
+        sides = {reg.side(part) for part in speaker.split(" and ")}
+        if len(sides) == 1:
+            return sides.pop()
+    return side
 
 
 def _as_articles(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
@@ -985,7 +1065,7 @@ def extract_quotes(articles: pd.DataFrame | str | Iterable[str], *,
             rows["article_id"].append(aid)
             rows["date"].append(date)
             rows["speaker"].append(s.speaker)
-            rows["side"].append(reg.side(s.speaker))
+            rows["side"].append(_side(reg, s.speaker))
             rows["kind"].append(s.kind)
             rows["text"].append(text[s.start:s.end])
             rows["start"].append(s.start)
