@@ -38,7 +38,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import stance
 
-__all__ = ["main", "machine", "update_readme"]
+__all__ = ["main", "machine", "code_version", "load_average", "update_readme"]
 
 README = ROOT / "benchmarks" / "README.md"
 
@@ -58,6 +58,20 @@ def machine() -> str:
     uname = " ".join(os.uname()) if hasattr(os, "uname") else platform.platform()
     return (f"{uname}; {cpus} CPUs usable ({os.cpu_count()} online); Python "
             f"{platform.python_version()}; stance {stance.__version__}")
+
+
+def code_version() -> str:
+    """The commit this process's ``stance`` comes from, and whether ``stance/`` has edits."""
+    import subprocess
+
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, check=True,
+                                capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "stance"], cwd=ROOT,
+                               check=True, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git)"
+    return f"commit {commit}" + (" plus uncommitted edits in stance/" if dirty else "")
 
 
 def load_average() -> str:
@@ -140,7 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     folder = bbc_folder()
     print(machine())
-    print(f"load average before: {load_average()}")
+    code = code_version()
+    print(f"code: {code}")
+    load_before = load_average()
+    print(f"load average before: {load_before}")
 
     # what both sides may prepare before any clock starts: VADER's lexicon, the package's
     # registry, cue tables and scorer (loaded on first use), and for (b) the sentences
@@ -179,13 +196,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines = [
         f"{n} articles, {best_a['statements']} statements scored; {len(sentences)} sentences "
         f"for VADER; best of {args.repeat}",
+        "",
         *table,
         "",
         f"ratio (a)/(b): {ratio_wall:.2f} wall, {ratio_cpu:.2f} CPU "
         f"(target <= 1: {verdict})",
         f"extraction alone: {extract_rate:.0f} articles/s wall, "
         f"{extract_rate_cpu:.0f} articles/s CPU",
-        f"load average after: {load_average()}",
+        f"load average before: {load_before}, after: {load_average()}",
     ]
     print("\n".join(lines))
     profile = _profile(folder, args.top) if args.profile else ""
@@ -196,9 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "## Pipeline vs raw VADER (`bench_pipeline.py`)",
             "",
             f"Run on {date.today().isoformat()}: `.venv/bin/python benchmarks/bench_pipeline.py "
-            f"--repeat {args.repeat} --readme`",
+            f"--repeat {args.repeat} --readme`; the load average is the machine's 1-minute "
+            "load (this run included)",
             "",
             f"Machine: `{machine()}`",
+            "",
+            f"Code: {code}.",
             "",
             *lines,
         ])

@@ -315,6 +315,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "use under 0.3 CPUs (default 120)")
     parser.add_argument("--no-readme", action="store_true",
                         help="do not write the table into benchmarks/README.md")
+    parser.add_argument("--section", default="scale",
+                        help="README section to write (default 'scale'; another name keeps a "
+                             "partial re-run beside the full table)")
     parser.add_argument("--code", default="HEAD", metavar="REF",
                         help="commit whose stance/ is benchmarked (default HEAD); 'worktree' "
                              "for the working tree as it is at the start")
@@ -383,11 +386,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_readme:
         scales = " ".join(map(str, args.scales))
         modes = " ".join(args.modes)
+        title = "Scale" if args.section == "scale" else f"Scale, {args.section}"
+        section = "" if args.section == "scale" else f" --section {args.section}"
         body = "\n".join([
-            "## Scale (`bench_scale.py`)",
+            f"{'##' if args.section == 'scale' else '###'} {title} (`bench_scale.py`)",
             "",
             f"Run on {date.today().isoformat()}: `.venv/bin/python benchmarks/bench_scale.py "
-            f"--scales {scales} --modes {modes} --chunk-size {args.chunk_size}`",
+            f"--scales {scales} --modes {modes} --chunk-size {args.chunk_size}{section}`",
             "",
             f"Machine: `{machine()}`",
             "",
@@ -404,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "",
             *targets,
         ])
-        update_readme("scale", body)
+        update_readme(args.section, body)
         print(f"\nwritten to {(ROOT / 'benchmarks' / 'README.md').relative_to(ROOT)}")
     return 0
 
