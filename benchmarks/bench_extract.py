@@ -4,7 +4,8 @@ Prints, for one core in this process:
 - articles per second of extraction + attribution (``stance.extract_quotes``) over all 2,095
   BBC articles (texts loaded beforehand; best of ``--repeat`` runs);
 - precision, recall, F1 by kind and the share with the right canonical speaker, on the seed
-  gold (``tests/data/gold_seeds.csv``) and the BBC gold (``benchmarks/gold_bbc/``).
+  gold (``tests/data/gold_seeds.csv``), the BBC gold (``benchmarks/gold_bbc/``) and the BBC
+  held-out gold (``benchmarks/gold_bbc_holdout/``, annotated blind to the extractor).
 
 Run: ``.venv/bin/python benchmarks/bench_extract.py``
 """
@@ -62,6 +63,8 @@ def main() -> None:
     _gold("Seed gold", ROOT / "seeds", ROOT / "tests" / "data" / "gold_seeds.csv")
     _gold("BBC gold", ROOT / "benchmarks" / "gold_bbc",
           ROOT / "benchmarks" / "gold_bbc" / "gold.csv")
+    _gold("BBC held-out gold", ROOT / "benchmarks" / "gold_bbc_holdout",
+          ROOT / "benchmarks" / "gold_bbc_holdout" / "gold.csv")
 
 
 if __name__ == "__main__":

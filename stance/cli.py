@@ -19,11 +19,6 @@ __all__ = ["main", "build_parser"]
 log = logging.getLogger("stance")
 
 
-def _report_skipped(frame) -> None:
-    for item in frame.attrs.get("skipped", []):
-        print(f"stance: skipped {item['path']}: {item['reason']}", file=sys.stderr)
-
-
 def _cmd_quotes(args: argparse.Namespace) -> int:
     from .stream import write_quotes
 
@@ -53,11 +48,9 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     manifest = build_figures(args.corpus, args.out, registry=args.registry)
     for metric, sentence in manifest["contrasts"].items():
         print(f"{metric}: {sentence}")
-    for item in manifest.get("notes", {}).get("skipped", []):
-        print(f"stance: skipped {item['path']}: {item['reason']}", file=sys.stderr)
     print(f"stance: {manifest['statements']} statements; figures written to {args.out}",
           file=sys.stderr)
-    return 0
+    return 0 if manifest.get("notes", {}).get("articles", 1) else 1
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -66,8 +59,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .quotes import extract_quotes
 
     gold = read_gold(args.gold)
-    articles = load_corpus(args.corpus)
-    _report_skipped(articles)
+    articles = load_corpus(args.corpus)  # skipped inputs are logged on stderr as they are met
     if not len(articles):
         return 1
     quotes = extract_quotes(articles, registry=args.registry)
