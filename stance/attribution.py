@@ -73,6 +73,10 @@ def _segments(text: str) -> Iterator[tuple[int, int, list[str]]]:
     """
     for m in _CHUNK.finditer(text):
         pos = m.start()
+        chunk = m.group(0)
+        if "'s" not in chunk and "’s" not in chunk:  # the common case: one name
+            yield from _trimmed(pos, m.end(), chunk.split())
+            continue
         words: list[str] = []
         start = pos
         for w in re.finditer(r"\S+", m.group(0)):
@@ -287,6 +291,8 @@ class ArticleContext:
         self.acronyms: dict[str, str] = {}
         self._groups_done = False
         self.first_names: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
+        self.genders: dict[str, str] = {}
         self._org_prefixes: dict[str, list[str]] = {}
         self._index()
         self._positions = [e.pos for e in self.entities]
@@ -308,6 +314,8 @@ class ArticleContext:
                 singles.append((pos, name, at_start, bool(title)))
                 continue
             self.entities.append(_Entity(pos, name, kind, gender, at_start))
+            if gender:
+                self.genders.setdefault(name, gender)
             if kind in ("person", "thing"):
                 self._remember_person(name, title, pos)
                 before = text[max(0, pos - 40):pos].split()
@@ -345,6 +353,10 @@ class ArticleContext:
             if e.kind == "person" and " " not in e.name:
                 e.name = self.surnames.get(normalize_name(e.name), e.name)
         self.entities.sort(key=lambda e: e.pos)
+        for e in self.entities:  # what each name is, for lookups by name
+            self.kinds.setdefault(e.name, e.kind)
+            if e.gender:
+                self.genders.setdefault(e.name, e.gender)
 
     def _index_groups(self) -> None:
         """Unnamed groups ("European leaders", "Japanese officials"), antecedents of "they".
@@ -366,8 +378,7 @@ class ArticleContext:
         key = normalize_name(word)
         if key in self.surnames:
             name = self.surnames[key]
-            g = next((e.gender for e in self.entities if e.name == name and e.gender), "")
-            return name, "person", g
+            return name, "person", self.genders.get(name, "")
         if word in self.acronyms:
             return self.acronyms[word], "org", ""
         if 2 <= len(word) <= 6 and word[0].isupper() and any(c.isupper() for c in word[1:]) \
@@ -449,14 +460,14 @@ class ArticleContext:
         sp = self.registry.speakers.get(name)
         if sp is not None:
             return sp.is_person
-        return any(e.name == name and e.kind == "person" for e in self.entities)
+        return self.kinds.get(name) == "person"
 
     def is_org(self, name: str) -> bool:
         """True when ``name`` is an organisation, a government or a body, not a person."""
         sp = self.registry.speakers.get(name)
         if sp is not None:
             return not sp.is_person
-        return any(e.name == name and e.kind in ("org", "gov") for e in self.entities)
+        return self.kinds.get(name) in ("org", "gov")
 
     def is_title(self, surface: str) -> bool:
         """True when a capitalised mention is only a role ("The President")."""
@@ -469,6 +480,7 @@ class ArticleContext:
             e = self.entities[i]
             if e.name == name and e.kind == "thing":
                 e.kind = _thing_kind(name)
+                self.kinds[name] = e.kind
             i += 1
 
     def mark_quoted(self, spans: list[tuple[int, int]]) -> None:
@@ -542,10 +554,9 @@ class ArticleContext:
             kind = "person" if self.registry.speakers[name].is_person else "org"
             gender = self.registry.speakers[name].gender or ""
         else:
-            known = next((e for e in self.entities if e.name == name and e.kind != "group"), None)
-            if known is None:
+            if name not in self.kinds:
                 return
-            kind, gender = known.kind, known.gender
+            kind, gender = self.kinds[name], self.genders.get(name, "")
         if kind == "thing":
             kind = _thing_kind(name)
         self._insert(_Entity(pos, name, kind, gender, True))
@@ -562,6 +573,7 @@ class ArticleContext:
             return
         self.entities.insert(i, entity)
         self._positions.insert(i, entity.pos)
+        self.kinds.setdefault(entity.name, entity.kind)
 
     def subject_before(self, pos: int, gender: str = "", kinds: tuple[str, ...] = ("person",),
                        sentences: int | None = None) -> str | None:

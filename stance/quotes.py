@@ -219,11 +219,13 @@ def find_quote_spans(text: str, start: int = 0, end: int | None = None) -> list[
     hi = len(text) if end is None else end
     doubles = [m.start() for m in _DOUBLE_RE.finditer(text, start, hi)]
     pairs = _pair(text, doubles, start, hi, True)
-    inside = [(a, b) for a, b, _ in pairs]
-    singles = [
-        i for i in (m.start() for m in _SINGLE_RE.finditer(text, start, hi))
-        if not any(a < i < b for a, b in inside)
-    ]
+    opens = [a for a, _, _ in pairs]  # double quotes are ordered and do not overlap
+
+    def inside(i: int) -> bool:
+        k = bisect_right(opens, i) - 1
+        return k >= 0 and i < pairs[k][1]
+
+    singles = [m.start() for m in _SINGLE_RE.finditer(text, start, hi) if not inside(m.start())]
     if singles:
         pairs += [p for p in _pair(text, singles, start, hi, False) if p[2]]
         pairs.sort()
@@ -719,15 +721,12 @@ class _Extractor:
         p = _Para(text, lo, hi, quotes, sents)
         p.cues = self._find_cues(p)
         used: set[int] = set()  # cue tokens already spent on a quote
-        names = [q for q in quotes if _is_name_of_thing(text[q.start:q.end])]
-        for q in names:  # names of things read as ordinary words
-            qi = quotes.index(q)
-            for t in range(len(p.qid)):
-                if p.qid[t] == qi:
-                    p.qid[t] = -1
+        names = {qi for qi, q in enumerate(quotes) if _is_name_of_thing(text[q.start:q.end])}
+        if names:  # names of things read as ordinary words
+            p.qid = [-1 if qi in names else qi for qi in p.qid]
         before = len(self.out)
         for qi, q in enumerate(quotes):
-            if q in names:
+            if qi in names:
                 continue
             self._quote(p, qi, q, used)
         self._reported(p, used)
@@ -740,12 +739,17 @@ class _Extractor:
         prev = last if last_para >= para_index - 1 else None
         mine = self.out[before:]
         kept = self.out[:before]
+        following: list[Statement | None] = [None] * len(mine)  # next attributed direct quote
+        nxt = None
+        for n in range(len(mine) - 1, -1, -1):
+            following[n] = nxt
+            if mine[n].kind == "direct" and mine[n].attribution != "continuation":
+                nxt = mine[n]
         for n, st in enumerate(mine):
             if st.attribution == "continuation" and not st.speaker:
                 source = kept[-1] if len(kept) > before else None
                 if source is None:
-                    source = next((x for x in mine[n + 1:] if x.kind == "direct"
-                                   and x.attribution != "continuation"), None) or prev
+                    source = following[n] or prev
                 if source is None or source.speaker in ("", "unknown"):
                     continue  # no statement to continue: not attributed, not a guess
                 st.speaker, st.cue = source.speaker, source.cue
