@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from synthetic import scored_table as synthetic_table
 
 import stance.figures as figures
 from stance import plots
@@ -25,26 +26,8 @@ FAST = {"n_boot": 1000, "n_perm": 999}
 
 
 def scored_table(seed: int = 0) -> pd.DataFrame:
-    """A synthetic scored table: US warm, Japan guarded, one analyst, dates in the seeds' span."""
-    rng = np.random.default_rng(seed)
-    plan = [("Scott Bessent", "US", 0.4, 0.2, 6), ("Donald Trump", "US", 0.5, 0.1, 5),
-            ("Ryosei Akazawa", "Japan", 0.05, 0.6, 7), ("Shigeru Ishiba", "Japan", -0.05, 0.7, 4),
-            ("Richard Katz", "analyst", -0.2, 0.4, 3)]
-    dates = pd.to_datetime(["2025-04-17", "2025-04-18", "2025-04-30", "2025-07-06"])
-    rows = []
-    for speaker, side, tone, caution, n in plan:
-        for k in range(n):
-            art = int(rng.integers(0, 4))
-            t = float(np.clip(rng.normal(tone, 0.3), -1, 1))
-            rows.append({
-                "article_id": f"a{art}", "date": dates[art], "speaker": speaker, "side": side,
-                "kind": "direct", "text": f"{speaker} said, \"no\",\nthen {k}",
-                "start": 100 * k, "end": 100 * k + 9, "cue": "said", "attribution": "explicit",
-                "sentence": "s.", "tone": t, "pos": 0.1, "neu": 0.8, "neg": 0.1,
-                "caution": float(np.clip(rng.normal(caution, 0.2), 0, 1)),
-                "optimism": max(t, 0.0), "stance": "neutral",
-            })
-    return pd.DataFrame(rows)[SCORED_COLUMNS]
+    """The shared synthetic table, with texts that need quoting in CSV."""
+    return synthetic_table(seed, text=lambda speaker, k: f"{speaker} said, \"no\",\nthen {k}")
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

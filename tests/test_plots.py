@@ -19,34 +19,12 @@ from matplotlib.colors import to_hex, to_rgb  # noqa: E402
 from matplotlib.dates import num2date  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
+from synthetic import scored_table  # noqa: E402
 
 from stance import plots  # noqa: E402
-from stance.types import SCORED_COLUMNS, SIDES  # noqa: E402
+from stance.types import SIDES  # noqa: E402
 
 __all__: list[str] = []
-
-
-def scored_table(seed: int = 0) -> pd.DataFrame:
-    """A synthetic scored table: US warm, Japan guarded, one analyst, dates in the seeds' span."""
-    rng = np.random.default_rng(seed)
-    plan = [("Scott Bessent", "US", 0.4, 0.2, 6), ("Donald Trump", "US", 0.5, 0.1, 5),
-            ("Ryosei Akazawa", "Japan", 0.05, 0.6, 7), ("Shigeru Ishiba", "Japan", -0.05, 0.7, 4),
-            ("Richard Katz", "analyst", -0.2, 0.4, 3)]
-    dates = pd.to_datetime(["2025-04-17", "2025-04-18", "2025-04-30", "2025-07-06"])
-    rows = []
-    for speaker, side, tone, caution, n in plan:
-        for k in range(n):
-            art = int(rng.integers(0, 4))
-            t = float(np.clip(rng.normal(tone, 0.3), -1, 1))
-            rows.append({
-                "article_id": f"a{art}", "date": dates[art], "speaker": speaker, "side": side,
-                "kind": "direct", "text": f"{speaker} {k}", "start": 100 * k, "end": 100 * k + 9,
-                "cue": "said", "attribution": "explicit", "sentence": "s.", "tone": t,
-                "pos": 0.1, "neu": 0.8, "neg": 0.1,
-                "caution": float(np.clip(rng.normal(caution, 0.2), 0, 1)),
-                "optimism": max(t, 0.0), "stance": "neutral",
-            })
-    return pd.DataFrame(rows)[SCORED_COLUMNS]
 
 
 @pytest.fixture()
