@@ -21,6 +21,9 @@ changes only these, each visible in :func:`explain`:
   "higher", "fight") takes its sign from what changes: "growth will slow" and "higher taxes" are
   bad news, "unemployment fell" and "an assault on poverty" good news (the categories
   ``direction-*``, ``level-*``, ``against`` and ``*-quantity`` of the lexicon; Malo et al. 2014);
+  two verbs give the same sign whatever they govern: a **threat** is bad news whether it
+  threatens jobs or threatens tariffs, and to **lift** is good news whether it raises growth or
+  removes sanctions (the categories ``threat`` and ``lift``);
 - **fear**: the good words of a feared clause ("I fear that we have promised more than we can
   deliver", "warned that the recovery ...") name what is at risk and carry no warmth;
 - **excess**: "too", "overly", "excessively" before a positive word make it a criticism ("too
@@ -140,7 +143,11 @@ _COMPOSE = {
     "level-up": (1, 2, 3),  # "higher taxes", "more jobs", "unemployment is high"
     "level-down": (-1, 2, 3),  # "lower inflation", "fewer jobs"
     "against": (-1, 3, 0),  # acting on what follows: "fight inflation", "harm growth"
+    "threat": (-1, 3, 0),  # "threaten jobs", and also "threaten tariffs": bad news either way
+    "lift": (1, 3, 6),  # "lift growth" raises it, "lift sanctions" removes them: good news
 }
+# Categories whose composed sign is their own, whatever the sign of what they govern.
+_FIXED_SIGN = frozenset({"threat", "lift"})
 _QUANTITY = {"good-quantity": 1, "bad-quantity": -1}
 # A composed change is at least as strong as 'stable' / 'worried' (1.2) and at most as strong
 # as 'improved' (2.1) / 'worsening' (-2.0), whatever the words' own valences.
@@ -715,10 +722,14 @@ class ToneScorer:
         the two words, within [1.2, 2.0] on VADER's scale, and the quantity itself is
         neutralised: it is what the news is about, the change says whether the news is good.
         "Growth will slow" is bad news although VADER hears only "growth"; "unemployment fell"
-        and "fight inflation" are good news. Of nouns in a row the last is the one that changes
-        ("a widening trade deficit"); quantities joined by "and" or "or" share the change, which
-        carries the sum of their products ("growth and unemployment fell" is mixed news). A
-        word of change with no quantity in reach keeps its own valence.
+        and "fight inflation" are good news. A threat is bad news and a lift good news whatever
+        they govern (``threat``, ``lift``: "threatened tariffs", "lifted the embargo"). A change
+        does not reach past another verb of change after an auxiliary or "to" ("rate cuts will
+        lift growth": the growth is lifted, not cut; but "fight rising inflation" reaches it).
+        Of nouns in a row the last is the one that changes ("a widening trade deficit");
+        quantities joined by "and" or "or" share the change, which carries the sum of their
+        products ("growth and unemployment fell" is mixed news). A word of change with no
+        quantity in reach keeps its own valence.
         """
         lw, n = t.lw, len(t.lw)
         clause_end = t.flags[0]
@@ -750,6 +761,13 @@ class ToneScorer:
                 if quantity(j):
                     best, dist = j, d
                     break
+                if (
+                    lw[j] in first
+                    and lw[j - 1] in _COMPOSE_BRIDGE
+                    and (f := entry(j)) is not None
+                    and f.category in _COMPOSE
+                ):
+                    break  # a verb of change of its own ("cuts will lift growth") takes its object
             while best >= 0:  # a noun compound is about its last noun: "a widening trade deficit"
                 nxt = best + len(entry(best).words)  # type: ignore[union-attr]
                 if nxt >= n or clause_end[nxt - 1] or not quantity(nxt):
@@ -769,9 +787,10 @@ class ToneScorer:
             # The change reaches every conjunct ("fight corruption and poverty", "unemployment
             # and inflation fell") and carries the sum of their products.
             own, total = sentiments[i], 0.0
+            fixed = e.category in _FIXED_SIGN
             for q in [best, *_conjuncts(lw, best, i, clause_end, inside, entry, quantity)]:
                 strength = max(abs(own), abs(sentiments[q]), _COMPOSE_MIN)
-                total += sign * quantity(q) * min(strength, _COMPOSE_MAX)
+                total += (sign if fixed else sign * quantity(q)) * min(strength, _COMPOSE_MAX)
                 sentiments[q] = 0.0
                 out[q] = i
             sentiments[i] = total

@@ -353,6 +353,32 @@ def test_a_change_with_nothing_to_change_keeps_its_own_valence():
     assert tone("A recovery is under way.") > 0
 
 
+def test_a_threat_is_bad_news_whatever_it_threatens():
+    # 'threaten' acts against a good thing, and threatening a penalty is hostile too
+    assert tone("The row threatens jobs.") < 0
+    for text in ("The US threatened tariffs.", "They threatened sanctions on Iran."):
+        assert tone(text) < 0
+    assert tone("The US threatened to impose tariffs.") < tone("The US imposed tariffs.") < 0
+
+
+def test_lifting_is_good_news_whether_it_raises_or_removes():
+    assert tone("The EU lifted the embargo.") > 0 > tone("The EU imposed an embargo.")
+    assert tone("The ban was lifted.") > 0 > tone("The ban remains.")
+    assert tone("Sanctions were eased.") > 0 > tone("Sanctions were imposed.")
+    assert tone("The reforms will lift growth.") > 0
+    assert tone("The crane will lift the box.") == 0  # nothing to raise or remove
+
+
+def test_a_verb_of_change_after_an_auxiliary_takes_its_own_object():
+    # "cuts" does not reach past "will lift": the growth is lifted
+    assert tone("Rate cuts will lift growth.") > 0
+    ex = rows("Rate cuts will lift growth.", "tone").set_index("token")
+    assert ex.loc["lift", "trigger"] == "growth"
+    # an attribute is not a verb: "fight" still reaches the inflation and turns good
+    fight = rows("We will fight rising inflation.", "tone").set_index("token").loc["fight"]
+    assert fight["vader_value"] < 0 < fight["value"]
+
+
 def test_a_user_lexicon_without_categories_composes_nothing():
     scorer = make_scorer(lexicon={"slow": -0.8, "growth": 1.6})
     assert scorer("growth will slow")["tone"] > 0  # both words as they are
