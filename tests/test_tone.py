@@ -465,6 +465,41 @@ def test_negotiation_phrases():
     assert tone("They may give up on the deal.") < 0
 
 
+# Second pass: broad classes of news vocabulary. Each pair holds the same frame with and without
+# the word, so only the word moves the score.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan is a sham.",
+        "The plan is a charade.",
+        "The inquiry was a whitewash.",
+        "The inquiry is a witch-hunt.",
+        "The charges are politically motivated.",
+        "The plan is deplorable.",
+        "The plan is ill-conceived.",
+        "The claims are baseless.",
+        "The plan is laughable.",
+        "The plan smacks of cronyism.",
+    ],
+)
+def test_criticism_scores_below_the_same_frame_without_it(text):
+    plain = "The plan is a plan."
+    assert tone(text) < tone(plain) == 0
+    assert tone(text) < score_vader(text)["tone"] + 1e-9
+
+
+@pytest.mark.parametrize(
+    ("verb", "neutral"),
+    [("lambasted", "discussed"), ("denounced", "described"), ("vilified", "received"),
+     ("deplored", "noted"), ("castigated", "met"), ("berated", "read")],
+)  # fmt: skip
+def test_verbs_of_condemnation_are_negative(verb, neutral):
+    frame = "The minister {} the proposal."
+    assert tone(frame.format(verb)) < tone(frame.format(neutral)) == 0
+
+
 # ------------------------------------------------------------------ caution and optimism
 
 
