@@ -500,6 +500,20 @@ def test_verbs_of_condemnation_are_negative(verb, neutral):
     assert tone(frame.format(verb)) < tone(frame.format(neutral)) == 0
 
 
+def test_shortfall_scores_below_adequacy():
+    assert tone("The offer is insufficient.") < tone("The offer is on the table.") == 0
+    assert tone("The offer is not good enough.") < 0
+    assert tone("It is not enough.") < 0 == tone("It is enough.")
+    assert tone("Sales came in below expectations.") < 0 < tone("Sales beat expectations.")
+    assert tone("The project is behind schedule.") < 0 < tone("The project is ahead of schedule.")
+    assert tone("The results were underwhelming.") < tone("The results were in.")
+
+
+@pytest.mark.parametrize("word", ["unrealistic", "far-fetched", "unconvincing", "implausible"])
+def test_doubt_as_a_verdict_is_negative(word):
+    assert tone(f"The target is {word}.") < 0 == tone("The target is set.")
+
+
 # ------------------------------------------------------------------ caution and optimism
 
 
@@ -778,7 +792,7 @@ def test_lexicon_categories_are_known():
 
     known = {
         *_COMPOSE, *_QUANTITY, "diplomacy-positive", "diplomacy-negative", "economy", "caution",
-        "neutral-domain", "neutral-name", "news-negative",
+        "neutral-domain", "neutral-name", "news-negative", "news-positive",
     }  # fmt: skip
     for row in read_table(None, "tone_lexicon.csv"):
         assert row["category"] in known, row
