@@ -514,6 +514,14 @@ def test_doubt_as_a_verdict_is_negative(word):
     assert tone(f"The target is {word}.") < 0 == tone("The target is set.")
 
 
+def test_praise_scores_above_the_same_frame_without_it():
+    for word in ("commendable", "exemplary", "a boon", "a windfall", "a masterstroke"):
+        assert tone(f"The deal is {word}.") > 0 == tone("The deal is done.")
+    assert tone("It is a historic agreement.") > tone("It is an agreement.") > 0
+    assert tone("The minister was vindicated.") > 0
+    assert tone("We see green shoots.") > 0 and tone("Demand got a shot in the arm.") > 0
+
+
 # ------------------------------------------------------------------ caution and optimism
 
 
