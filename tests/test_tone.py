@@ -522,6 +522,16 @@ def test_praise_scores_above_the_same_frame_without_it():
     assert tone("We see green shoots.") > 0 and tone("Demand got a shot in the arm.") > 0
 
 
+def test_economic_conditions_in_both_directions():
+    assert tone("The firm went bust.") < 0 < tone("The firm is in the black.")
+    assert tone("The bank needed a bailout.") < score_vader("The bank needed a bailout.")["tone"]
+    assert tone("The market faces a glut.") < 0
+    assert tone("Insolvencies fell in May.") > 0 > tone("Insolvencies rose in May.")
+    assert tone("Hopes faded.") < 0 < tone("Hopes rose.")
+    assert tone("The outlook is gloomy.") < score_vader("The outlook is gloomy.")["tone"]
+    assert tone("The business is lucrative.") > 0
+
+
 # ------------------------------------------------------------------ caution and optimism
 
 
