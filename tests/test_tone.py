@@ -532,6 +532,16 @@ def test_economic_conditions_in_both_directions():
     assert tone("The business is lucrative.") > 0
 
 
+def test_conflict_and_reconciliation_in_diplomacy():
+    for text in ("Relations are belligerent.", "It was a war of words.", "They walked out."):
+        assert tone(text) < 0, text
+    for text in ("They agreed to mend fences.", "They buried the hatchet.", "There is a rapport."):
+        assert tone(text) > 0, text
+    assert tone("The minister rebuffed the offer.") < tone("The minister received the offer.")
+    # a war of words is hostile, but not as an armed war is
+    assert tone("It was a war of words.") > tone("It was a war.")
+
+
 # ------------------------------------------------------------------ caution and optimism
 
 
