@@ -542,6 +542,29 @@ def test_conflict_and_reconciliation_in_diplomacy():
     assert tone("It was a war of words.") > tone("It was a war.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charity said it was in the heart of the city.",
+        "Thanks to higher prices, certain countries held fresh talks.",
+        "The Supreme Court heard the case of a rich investor.",
+        "It is a kind of top official in US intelligence.",
+    ],
+)
+def test_news_senses_of_vader_words_are_neutral(text):
+    assert score_vader(text)["tone"] > 0.3
+    assert tone(text) == 0
+
+
+def test_names_of_wars_and_periods_are_neutral():
+    for text in ("Since the end of the Cold War.", "It was the worst since the Great Depression."):
+        assert score_vader(text)["tone"] < 0
+    assert tone("Since the end of the Cold War.") == 0
+    assert tone("Growth is the weakest since the Second World War.") == tone(
+        "Growth is the weakest since 1945."
+    )
+
+
 # ------------------------------------------------------------------ caution and optimism
 
 
