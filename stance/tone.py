@@ -248,9 +248,14 @@ class _PhraseIndex:
         if cands is None:
             return None
         n = len(lw)
+        second = lw[i + 1] if i + 1 < n else None
         for e in cands:
             k = len(e.words)
-            if i + k <= n and (k == 1 or tuple(lw[i : i + k]) == e.words):
+            if k == 1:
+                return e
+            # compare the second word before slicing: most first words ("in", "to") start
+            # no phrase where they stand
+            if i + k <= n and e.words[1] == second and tuple(lw[i : i + k]) == e.words:
                 return e
         return None
 
