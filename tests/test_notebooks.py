@@ -25,8 +25,8 @@ CELL_TIMEOUT = 180  # seconds per cell
 #: Seconds each notebook took to run, reported when the module's tests are done.
 _TIMES: dict[str, float] = {}
 
-# A string literal that is an absolute path ("/home/...", "C:\...") or names the machine's
-# shared folder: notebooks must run on any clone.
+# A string literal that is an absolute path (starting with a slash, or a Windows drive letter)
+# or names the machine's shared folder: notebooks must run on any clone.
 _ABSOLUTE = re.compile(r"""["'](/[A-Za-z]|[A-Za-z]:\\)""")
 
 
