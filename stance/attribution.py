@@ -36,6 +36,7 @@ _CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9’'\-]*[A-Za-z0-9]|[A-Z]\.?)"
 _CONNECT = r"(?:of|de|del|van|von|der|den|du|da|di|la|le|bin|al|el|the|for|y|&|and)"
 _CHUNK = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
+_CACHE_LIMIT = 200_000  # name classifications remembered per registry and process
 _PARENS_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,7})\)")
 # Capitalised words that open sentences but never names.
 _OPENERS = frozenset(
@@ -409,6 +410,8 @@ class ArticleContext:
         cache = self.registry.cache
         found = cache.get(key)
         if found is None:
+            if len(cache) >= _CACHE_LIMIT:  # bounded memory over millions of articles
+                cache.clear()
             found = cache[key] = _classify_words(key, self.registry, self.vocab)
         kind, name, gender, title, registered = found
         if registered:
