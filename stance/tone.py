@@ -511,12 +511,7 @@ def _contrast_weights(t: _Tokens) -> tuple[list[float], list[int]]:
             after = range(i + 1, fwd[k + 1] if k + 1 < len(fwd) else s1)
             if not len(after):
                 continue
-            for j in before:
-                weight[j] *= 0.5
-                by[j] = i
-            for j in after:
-                weight[j] *= 1.5
-                by[j] = i
+            _shift_weight(weight, by, i, down=before, up=after)
         for i in range(s0, s1):
             if lw[i] not in _CONCESSIVE or (lw[i] == "though" and (i + 1 == s1 or sent_end[i])):
                 continue
@@ -526,14 +521,19 @@ def _contrast_weights(t: _Tokens) -> tuple[list[float], list[int]]:
             own = range(i + 1, end)
             rest = [j for j in range(s0, s1) if not i <= j < end]
             if len(own) and rest:
-                for j in own:
-                    weight[j] *= 0.5
-                    by[j] = i
-                for j in rest:
-                    weight[j] *= 1.5
-                    by[j] = i
+                _shift_weight(weight, by, i, down=own, up=rest)
         prev = (s0, s1)
     return weight, by
+
+
+def _shift_weight(weight: list[float], by: list[int], i: int, *, down, up) -> None:
+    """Contrast at token ``i``: the clause it concedes counts half, the other one and a half."""
+    for j in down:
+        weight[j] *= 0.5
+        by[j] = i
+    for j in up:
+        weight[j] *= 1.5
+        by[j] = i
 
 
 @dataclass

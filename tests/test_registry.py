@@ -197,16 +197,15 @@ def test_missing_registry_file_names_the_path(tmp_path):
         load_registry(path)
 
 
-def test_registry_that_is_not_toml_is_a_clear_error(tmp_path):
-    path = _write(tmp_path, '[[speaker]\nname = "Ann Lee"\n')
-    with pytest.raises(ValueError, match=r"bad\.toml.*not valid TOML"):
-        load_registry(path)
-
-
-def test_registry_with_an_empty_side_names_the_speaker(tmp_path):
-    path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\nside = ""\n')
-    with pytest.raises(ValueError, match=r"bad\.toml.*Ann Lee.*side"):
-        load_registry(path)
+@pytest.mark.parametrize(("body", "message"), [
+    ('[[speaker]\nname = "Ann Lee"\n', r"bad\.toml.*not valid TOML"),
+    ('[[speaker]]\nname = "Ann Lee"\nside = ""\n', r"bad\.toml.*Ann Lee.*side"),
+    ('[[speaker]]\nside = "US"\n', "no name"),
+    ('speaker = "Ann Lee"\n', r"\[\[speaker\]\]"),
+], ids=["not-toml", "empty-side", "no-name", "not-a-table-list"])
+def test_a_broken_registry_is_a_clear_error_naming_file_and_problem(tmp_path, body, message):
+    with pytest.raises(ValueError, match=message):
+        load_registry(_write(tmp_path, body))
 
 
 def test_registry_side_of_a_users_own_study_is_kept(tmp_path):
@@ -219,18 +218,6 @@ def test_registry_side_of_a_users_own_study_is_kept(tmp_path):
 def test_registry_speaker_without_a_side_is_unknown(tmp_path):
     path = _write(tmp_path, '[[speaker]]\nname = "Ann Lee"\n')
     assert load_registry(path).side("Ann Lee") == "unknown"
-
-
-def test_registry_speaker_without_a_name(tmp_path):
-    path = _write(tmp_path, '[[speaker]]\nside = "US"\n')
-    with pytest.raises(ValueError, match="no name"):
-        load_registry(path)
-
-
-def test_registry_whose_speaker_is_not_a_table_list(tmp_path):
-    path = _write(tmp_path, 'speaker = "Ann Lee"\n')
-    with pytest.raises(ValueError, match=r"\[\[speaker\]\]"):
-        load_registry(path)
 
 
 def test_bad_registry_through_extract_quotes_is_the_same_error(tmp_path):
