@@ -115,13 +115,26 @@ _VERB_NEGATORS = frozenset(
     "refuse refuses refused refusing decline declines declined declining fail fails failed"
     " failing".split()
 )
+# Words that negate what they govern when followed by these words: "unable to agree",
+# "insufficient to deliver", "a lack of progress", "questioned the effectiveness of ...".
+# (Negation cues of the BioScope and SFU Review annotation guidelines beyond "not".)
+_GOVERNING_NEGATORS = {
+    **dict.fromkeys("unable insufficient inadequate".split(), frozenset({"to"})),
+    **dict.fromkeys("lack lacks lacked absence".split(), frozenset({"of"})),
+    "lacking": frozenset({"in", "the", "any"}),
+    **dict.fromkeys(
+        "question questions questioned questioning doubt doubts doubted doubting dispute"
+        " disputes disputed disputing".split(),
+        frozenset({"the", "whether", "if", "his", "her", "their", "its"}),
+    ),
+}
 # Pseudo-negations (NegEx): a negator followed by these words negates nothing.
 _PSEUDO = {
     "no": {("doubt",), ("wonder",)},
     "not": {("only",), ("just",), ("merely",), ("least",), ("to", "mention")},
     "nothing": {("but",)},
     "never": {("so",), ("this",)},
-    "without": {("doubt",), ("a", "doubt")},
+    "without": {("doubt",), ("a", "doubt"), ("question",), ("a", "question")},
 }
 # Words that end a negation's scope (NegEx termination terms and clause openers).
 _TERMINATORS = frozenset(
@@ -307,6 +320,11 @@ def _abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(r["name"].lower() for r in read_table(None, "given_names.csv"))
+
+
+@lru_cache(maxsize=1)
 def _emoji_chars() -> frozenset[str]:
     """The emoji VADER rewrites (it looks at one character at a time)."""
     return frozenset(k for k in vader_analyzer().emojis if len(k) == 1)
@@ -427,6 +445,10 @@ def _is_negator(lw: list[str], i: int) -> bool:
     w = lw[i]
     if w in _VERB_NEGATORS:
         return i + 1 < len(lw) and lw[i + 1] == "to"
+    if w in _GOVERNING_NEGATORS:  # but not "no doubt the", "without question whether"
+        if i and (lw[i - 1] in _NEGATORS or lw[i - 1] == "without"):
+            return False
+        return i + 1 < len(lw) and lw[i + 1] in _GOVERNING_NEGATORS[w]
     if w == "far":  # "far from rosy" (a negation cue of the SFU Review corpus)
         return i + 1 < len(lw) and lw[i + 1] == "from"
     if w in _APPROX_NEGATORS:  # "little willingness", but not "a little progress"
@@ -637,6 +659,7 @@ class ToneScorer:
         if self.domain and (
             not _NEGATORS.isdisjoint(words)
             or not _VERB_NEGATORS.isdisjoint(words)
+            or not _GOVERNING_NEGATORS.keys().isdisjoint(words)
             or "n't" in text.lower()
             or ("far" in words and "from" in words)
         ):
@@ -655,6 +678,9 @@ class ToneScorer:
                 continue
             elif w == "like" and self.domain and not (i and _like_verb(lw[i - 1])):
                 shifted[i] = "preposition"
+                continue
+            elif self.domain and _proper_name(t, i):
+                shifted[i] = "name"
                 continue
             else:
                 v = lex[w]
@@ -927,7 +953,12 @@ class ToneScorer:
                     continue  # "too optimistic" criticises someone's optimism: neither score
                 if score == "optimism" and neg >= 0:
                     out.append(_Cue(i, i + k, e, "caution", "negated-optimism", e.value / 2, neg))
-                elif e.when == "any" or (e.when == "negated") == (neg >= 0):
+                elif (
+                    e.when == "any"
+                    or (e.when == "affirmed" and neg < 0)
+                    # "unable to agree", "questioned the plan": a negation, not a refusal
+                    or (e.when == "negated" and neg >= 0 and lw[neg] not in _GOVERNING_NEGATORS)
+                ):
                     trig = neg if e.when == "negated" else -1
                     if trig < 0 and e.category == "refusal":
                         own = [m for m in range(i, i + k) if _is_negator(lw, m)]
@@ -1072,6 +1103,39 @@ def _fear_scope(t: _Tokens) -> dict[int, int]:
                 break
             j += 1
     return out
+
+
+def _proper_name(t: _Tokens, i: int) -> bool:
+    """A capitalised word inside a sentence that is part of a name ("Grant Samuel", "Hope").
+
+    A name's word carries no sentiment: VADER reads "Grant", "Joy" and "Fair" (in "Office of
+    Fair Trading") as praise. A word counts when it is capitalised but not all capitals (VADER's
+    shouting), does not open its sentence or a quotation, and is a given name or stands next to
+    another capitalised word that does not open a sentence.
+    """
+    items, raws = t.items, t.raws
+    if i == 0 or not _title_case(items[i]) or _opens(t, i):
+        return False
+    if t.lw[i] in _given_names():
+        return True
+    before = _title_case(items[i - 1]) and not _opens(t, i - 1) and raws[i - 1] == items[i - 1]
+    after = i + 1 < len(items) and _title_case(items[i + 1]) and raws[i] == items[i]
+    return before or after
+
+
+def _title_case(w: str) -> bool:
+    return w[:1].isupper() and not w.isupper() and w.isalpha()
+
+
+def _opens(t: _Tokens, i: int) -> bool:
+    """True for a word that opens a sentence, clause after a colon, or a quotation."""
+    if i == 0 or t.raws[i][:1] in "\"'(":
+        return True
+    prev = t.raws[i - 1]
+    if prev[-1] == "." and t.lw[i - 1].rstrip(".") in _abbreviations():  # "Mr. Grant"
+        return False
+    return prev[-1] in '.!?:;"'
+
 
 
 def _like_verb(prev: str) -> bool:

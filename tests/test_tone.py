@@ -402,6 +402,59 @@ def test_like_is_a_liking_only_as_a_verb():
     assert tone("We would like a deal.") > 0
 
 
+@pytest.mark.parametrize(
+    ("negated", "plain"),
+    [
+        (
+            "The rise is insufficient to deliver positive momentum.",
+            "The rise will deliver positive momentum.",
+        ),
+        ("They were unable to agree.", "They were able to agree."),
+        ("There is a lack of progress.", "There is progress."),
+        (
+            "He questioned the effectiveness of the plan.",
+            "He described the effectiveness of the plan.",
+        ),
+        ("Analysts doubt the benefits of the deal.", "Analysts see the benefits of the deal."),
+    ],
+)
+def test_words_that_negate_what_they_govern(negated, plain):
+    assert tone(negated) < 0 < tone(plain)
+    row = rows(negated, "tone")
+    assert row["rule"].str.contains("negation").any()
+
+
+def test_a_governing_negator_after_a_negation_negates_nothing():
+    assert tone("No doubt the benefits are real.") == pytest.approx(tone("The benefits are real."))
+    assert tone("Without question the talks were productive.") > 0
+
+
+def test_a_governed_negation_is_not_a_refusal():
+    ex = rows("They were unable to agree a plan.")
+    assert not ex["rule"].str.contains("refusal").any()
+    assert "refusal" in rows("They would not agree a plan.")["rule"].str.cat(sep=" ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will review the report by Grant Samuel in detail.",
+        "The Office of Fair Trading said so.",
+        "They met Hope Jones on Monday.",
+    ],
+)
+def test_words_of_a_name_carry_no_tone(text):
+    assert tone(text) == 0
+    assert (rows(text, "tone")["rule"].str.contains("name")).all()
+
+
+def test_a_capitalised_word_opening_a_sentence_or_quote_keeps_its_tone():
+    assert tone("Great progress was made.") > 0
+    assert tone('He said: "Excellent talks."') > 0
+    assert tone("Big progress! Great talks.") > 0
+    assert tone("The talks were GREAT.") > tone("The talks were great.") > 0
+
+
 def test_far_from_negates():
     assert tone("The outlook is far from good.") < 0 < tone("The outlook is good.")
     assert tone("The town is far from the coast.") == 0
