@@ -108,14 +108,16 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
         return
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
-        # a bounded window of chunks in flight keeps memory flat and the order fixed
+        # a bounded window of pieces in flight keeps memory flat and the order fixed; a chunk
+        # is cut into 2 * jobs pieces so that every worker has work until the corpus ends
         pending: list = []
-        for args in chunks():
-            pending.append((len(args[0]), pool.submit(_extract_chunk, args)))
-            if len(pending) >= 2 * jobs:
-                n, fut = pending.pop(0)
-                yield n, fut.result()
-                bar(n)
+        for articles, reg in chunks():
+            for piece in _pieces(articles, 2 * jobs):
+                pending.append((len(piece), pool.submit(_extract_chunk, (piece, reg))))
+                if len(pending) >= 4 * jobs:
+                    n, fut = pending.pop(0)
+                    yield n, fut.result()
+                    bar(n)
         for n, fut in pending:
             yield n, fut.result()
             bar(n)
@@ -126,6 +128,14 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
 
 
 _log = logging.getLogger("stance")
+
+
+def _pieces(articles: pd.DataFrame, k: int) -> list[pd.DataFrame]:
+    """``articles`` cut into at most ``k`` runs of consecutive rows of near-equal size."""
+    n = len(articles)
+    k = max(1, min(k, n))
+    bounds = [round(i * n / k) for i in range(k + 1)]
+    return [articles.iloc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _drop_skipped(record: logging.LogRecord) -> bool:

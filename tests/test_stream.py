@@ -140,6 +140,24 @@ def test_chunk_sizes_do_not_change_the_output(mixed_corpus, tmp_path, suffix):
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+def test_a_large_chunk_is_shared_by_the_workers_in_the_serial_order(mixed_corpus, tmp_path):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    write_quotes(mixed_corpus, one, jobs=1, chunk_size=1000)
+    write_quotes(mixed_corpus, two, jobs=3, chunk_size=1000)
+    assert one.read_bytes() == two.read_bytes()
+
+
+@pytest.mark.parametrize(("n", "k"), [(10, 4), (7, 7), (3, 8), (1, 2), (0, 3), (500, 4)])
+def test_pieces_cover_a_chunk_in_order_and_near_equal(n, k):
+    frame = pd.DataFrame({"i": range(n)})
+    pieces = stream._pieces(frame, k)
+    assert len(pieces) == min(k, n)
+    assert [i for p in pieces for i in p["i"]] == list(range(n))
+    if pieces:
+        sizes = [len(p) for p in pieces]
+        assert max(sizes) - min(sizes) <= 1
+
+
 def test_iter_quotes_in_chunks_in_corpus_order(mixed_corpus):
     skipped: list = []
     chunks = list(iter_quotes(mixed_corpus, jobs=2, chunk_size=3, skipped=skipped))
