@@ -7,8 +7,13 @@ Prints, for one core in this process:
   layer's cost per sentence relative to raw VADER (target: at most +25%);
 - when the rating files are there, the validation table (Pearson, Spearman, 3-class macro F1)
   of raw VADER, the domain scorer and a "not"-only caution baseline, on the seed statements
-  (``tests/data/tone_seeds.csv``), the rated BBC statements (``benchmarks/data/tone_bbc.csv``)
-  and VADER's human-rated NYT editorial snippets (``benchmarks/data/vader_nyt/``).
+  (``tests/data/tone_seeds.csv``), the rated BBC statements (``benchmarks/data/tone_bbc*.csv``:
+  the development, held-out and final sets picked by reading, and the random sample with every
+  statement of each article rated) and VADER's human-rated NYT editorial snippets
+  (``benchmarks/data/vader_nyt/``);
+- for the random sample, which two raters rated independently: how far the raters agree with
+  each other (the ceiling for any scorer), and each scorer against each rater and against the
+  mean of the two.
 
 Run: ``.venv/bin/python benchmarks/bench_tone.py``
 """
@@ -21,24 +26,33 @@ import re
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from _bbc import ROOT, bbc_folder
 
 import stance
 from stance.tone import make_scorer, vader_analyzer
-from stance.validate import validate
+from stance.validate import pearson, spearman, validate
 
 __all__ = ["main"]
 
 RATINGS = {
     "seed statements": ROOT / "tests" / "data" / "tone_seeds.csv",
-    "BBC statements": ROOT / "benchmarks" / "data" / "tone_bbc.csv",
+    "BBC statements (development set)": ROOT / "benchmarks" / "data" / "tone_bbc.csv",
+    "BBC statements (held-out set)": ROOT / "benchmarks" / "data" / "tone_bbc_holdout.csv",
+    "BBC statements (final set)": ROOT / "benchmarks" / "data" / "tone_bbc_final.csv",
     "NYT editorial snippets (VADER's ground truth)": ROOT
     / "benchmarks"
     / "data"
     / "vader_nyt"
     / "nytEditorialSnippets_GroundTruth_first411.txt",
 }
+
+#: The random sample of negotiation, trade and diplomacy statements, rated by two raters.
+SAMPLE = (
+    ROOT / "benchmarks" / "data" / "tone_bbc_sample.csv",
+    ROOT / "benchmarks" / "data" / "tone_bbc_sample_rater2.csv",
+)
 
 _NOT = re.compile(r"\b(?:not|no|never|nor|cannot)\b|n't\b", re.IGNORECASE)
 
@@ -97,6 +111,55 @@ def _validation() -> None:
         print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
 
 
+def weighted_kappa(a: pd.Series, b: pd.Series) -> float:
+    """Cohen's kappa with quadratic weights, for two raters' integer ratings of the same items.
+
+    Examples
+    --------
+    >>> round(weighted_kappa(pd.Series([0, 1, 2]), pd.Series([0, 1, 2])), 3)
+    1.0
+    """
+    levels = sorted(set(a) | set(b))
+    index = {v: i for i, v in enumerate(levels)}
+    k = len(levels)
+    observed = np.zeros((k, k))
+    for x, y in zip(a, b, strict=True):
+        observed[index[x], index[y]] += 1
+    observed /= observed.sum()
+    expected = np.outer(observed.sum(axis=1), observed.sum(axis=0))
+    grid = np.arange(k)
+    weights = (grid[:, None] - grid[None, :]) ** 2 / max(1, (k - 1) ** 2)
+    return 1.0 - (weights * observed).sum() / (weights * expected).sum()
+
+
+def _agreement() -> None:
+    first, second = SAMPLE
+    if not (first.is_file() and second.is_file()):
+        print("\nrandom sample: the two raters' files are not both there, skipped")
+        return
+    a, b = stance.read_ratings(first), stance.read_ratings(second)
+    if a["text"].tolist() != b["text"].tolist():
+        raise SystemExit(f"{first.name} and {second.name} do not rate the same statements")
+    rows = []
+    for col in ("rating", "caution"):
+        x, y = a[col], b[col]
+        rows.append({
+            "target": "tone" if col == "rating" else "caution", "n": len(x),
+            "pearson": pearson(x, y), "spearman": spearman(x, y),
+            "exact": float((x == y).mean()), "within_one": float(((x - y).abs() <= 1).mean()),
+            "kappa_quadratic": weighted_kappa(x, y),
+        })  # fmt: skip
+    print(f"\nrandom sample: agreement between the two raters ({first.name}, {second.name})")
+    print(pd.DataFrame(rows).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    scorers = {"vader": stance.score_vader, "domain": stance.score_text, "not-rule": not_rule}
+    mean = a.assign(rating=(a["rating"] + b["rating"]) / 2,
+                    caution=(a["caution"] + b["caution"]) / 2)
+    for label, ratings in (("rater 1", a), ("rater 2", b), ("mean of the two raters", mean)):
+        print(f"\nrandom sample, scorers against {label}: {len(ratings)} rated")
+        table = validate(ratings, scorers)
+        print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per scorer")
@@ -106,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed:
         _speed(args.repeat)
     _validation()
+    _agreement()
     return 0
 
 
