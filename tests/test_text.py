@@ -282,13 +282,13 @@ def test_a_sentence_longer_than_the_window_is_cut_at_whitespace(monkeypatch):
 def test_punkt_never_sees_more_than_one_window(monkeypatch):
     """NLTK aborts a Punkt call that runs past 5 s, so a huge paragraph goes in windows."""
     seen: list[int] = []
-    original = PunktSentenceTokenizer.span_tokenize
+    original = text_mod._Punkt.span_tokenize
 
     def spy(self, text, *args, **kwargs):
         seen.append(len(text))
         return original(self, text, *args, **kwargs)
 
-    monkeypatch.setattr(PunktSentenceTokenizer, "span_tokenize", spy)
+    monkeypatch.setattr(text_mod._Punkt, "span_tokenize", spy)
     sentence = "Mr. Akazawa met U.S. officials at 10 a.m. on Jan. {i}, and “nothing” was agreed."
     n = 5 * text_mod._MAX_PUNKT_CHARS // len(sentence)
     text = " ".join(sentence.format(i=i) for i in range(n))
@@ -296,6 +296,61 @@ def test_punkt_never_sees_more_than_one_window(monkeypatch):
     assert len(seen) > 5
     assert max(seen) <= text_mod._MAX_PUNKT_CHARS
     assert [text[s:e] for s, e in spans] == [sentence.format(i=i) for i in range(n)]
+
+
+# --- the fast Punkt replica gives NLTK Punkt's spans ---------------------------------------
+
+_ATOMS = ["word", "Word", "U.S.", "Mr.", "a.m.", "etc.", "e.g.", "J.", "No.", "1.", "3.5", "--",
+          "...", ". . .", ".", "?", "!", "?!", '"', "'", "(", ")", "]", "}", ",", ";", ":", "-",
+          "—", "“", "”", "‘", "’", "«", "»", "The", "the", "However", "i.e.", "Inc.", "A.", "x",
+          "..", "*", "@", "&", "été", "Élan", "2004.", "-5.", "ab-cd.", "co-op.", "\x0b", "\r",
+          "\t", "\xa0", "\u2028", "`"]
+_SEPARATORS = [" ", " ", "", "  ", "\n", "\n\n", "\t", " \n "]
+
+
+def _nltk_spans(text: str) -> list[tuple[int, int]]:
+    return list(text_mod._tokenizer(None).punkt.span_tokenize(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ATOMS), st.sampled_from(_SEPARATORS)), max_size=16))
+def test_fast_punkt_matches_nltk_on_tricky_text(parts):
+    text = "".join(a + b for a, b in parts)
+    assert text_mod._tokenizer(None).span_tokenize(text) == _nltk_spans(text)
+
+
+def test_fast_punkt_matches_nltk_on_articles(seed_articles):
+    fast = text_mod._tokenizer(None)
+    for article in seed_articles["text"]:
+        flat = straighten_quotes(article)
+        for start, end in paragraph_spans(flat):
+            assert fast.span_tokenize(flat[start:end]) == _nltk_spans(flat[start:end])
+        assert fast.span_tokenize(flat) == _nltk_spans(flat)
+
+
+def test_fast_punkt_decides_by_word_before_a_full_stop():
+    fast = text_mod._tokenizer(None)
+    text = "He met Dr. Lee. Then he left at 5 p.m. on Monday. Was it over? Yes! J. Smith came."
+    assert fast.span_tokenize(text) == _nltk_spans(text)
+    assert [text[s:e] for s, e in fast.span_tokenize(text)] == [
+        "He met Dr. Lee.", "Then he left at 5 p.m. on Monday.", "Was it over?", "Yes!",
+        "J. Smith came."]
+
+
+def test_text_with_control_separators_is_split_by_nltk_itself(monkeypatch):
+    """NLTK's regex engine and re disagree whether \\x1c-\\x1f are whitespace."""
+    calls: list[str] = []
+    original = PunktSentenceTokenizer.span_tokenize
+
+    def spy(self, text, *args, **kwargs):
+        calls.append(text)
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(PunktSentenceTokenizer, "span_tokenize", spy)
+    text = "First one.\x1c Second one. Third."
+    spans = text_mod._tokenizer(None).span_tokenize(text)
+    assert calls == [text]
+    assert spans == list(original(text_mod._tokenizer(None).punkt, text))
 
 
 # --- the seed corpus ---------------------------------------------------------------------
