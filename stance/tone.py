@@ -819,6 +819,12 @@ class ToneScorer:
             # and inflation fell") and carries the sum of their products.
             own, total = sentiments[i], 0.0
             fixed = e.category in _FIXED_SIGN
+            # the quantity's own modifiers between the change and it go with it: "smash the
+            # criminal gangs" is about the gangs; "criminal" is not a second, separate blow
+            for j in range(end + 1, best):
+                if sentiments[j] * quantity(best) > 0:
+                    sentiments[j] = 0.0
+                    out[j] = i
             for q in [best, *_conjuncts(lw, best, i, clause_end, inside, entry, quantity)]:
                 strength = max(abs(own), abs(sentiments[q]), _COMPOSE_MIN)
                 total += (sign if fixed else sign * quantity(q)) * min(strength, _COMPOSE_MAX)

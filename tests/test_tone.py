@@ -455,6 +455,30 @@ def test_a_capitalised_word_opening_a_sentence_or_quote_keeps_its_tone():
     assert tone("The talks were GREAT.") > tone("The talks were great.") > 0
 
 
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        ("We will smash the criminal gangs.", "The criminal gangs are growing."),
+        ("We will tackle abuse of the system.", "Abuse of the system is growing."),
+        ("They want to eradicate the disease.", "The disease is spreading."),
+    ],
+)
+def test_acting_against_a_social_harm_is_good_news(good, bad):
+    assert tone(good) > 0 > tone(bad)
+
+
+def test_the_harms_own_modifier_goes_with_it():
+    ex = rows("We will smash the criminal gangs.", "tone").set_index("token")
+    assert ex.loc["criminal", "contribution"] == 0
+    assert "direction" in ex.loc["criminal", "rule"]
+
+
+def test_adversarial_legal_moves_are_negative_but_seizing_a_chance_is_not():
+    assert tone("They will sue the company.") < 0
+    assert tone("The state seized the assets.") < 0
+    assert tone("They should seize the moment.") > 0
+
+
 def test_far_from_negates():
     assert tone("The outlook is far from good.") < 0 < tone("The outlook is good.")
     assert tone("The town is far from the coast.") == 0
