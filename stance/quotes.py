@@ -22,10 +22,11 @@ speed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -39,9 +40,16 @@ from .types import QUOTE_COLUMNS, QUOTE_DTYPES
 __all__ = ["extract_quotes", "extract_statements", "find_quote_spans", "load_cues", "Cues",
            "Statement"]
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:\w|[’'\-&.](?=[^\W_]))*|\S")
+# A word ("U.S.", "Japan's", "co-op", "3.5") or one other non-space character. The word part
+# is "[^\W_](?:\w|[’'\-&.](?=[^\W_]))*" unrolled, which matches the same and runs faster.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]\w*(?:[’'\-&.][^\W_]\w*)*|\S")
+_M_START, _M_END, _M_GROUP = re.Match.start, re.Match.end, re.Match.group
+_FIRST = itemgetter(0)
 _LOWER_WORD = re.compile(r"[a-z]+")
-_SENT_GUESS = re.compile(r"(?:^|\n|(?<=[.!?][\"”’']) |(?<=[.!?]) )(?=[\"“‘']?[A-Z])")
+# Where a sentence likely starts, for the name index: the space after ., ! or ? (and at most one
+# closing quote mark), or the newline, before an upper-case letter (or quote mark and one).
+_SENT_GUESS = re.compile(r"[.!?][\"”’']?( )(?=[\"“‘']?[A-Z])|(\n)(?=[\"“‘']?[A-Z])")
+_SENT_GUESS_HEAD = re.compile(r"[\"“‘']?[A-Z]")
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -271,11 +279,11 @@ class _Para:
         self.quotes = quotes
         self.sents = sents
         ms = list(_TOKEN.finditer(text, lo, hi))
-        starts = [m.start() for m in ms]
-        words = [m.group() for m in ms]
-        self.starts, self.ends = starts, [m.end() for m in ms]
-        self.low = [w.lower() for w in words]
-        self.cap = [w[0].isupper() for w in words]
+        starts = list(map(_M_START, ms))  # map over C methods: a third of the listcomps' time
+        words = list(map(_M_GROUP, ms))
+        self.starts, self.ends = starts, list(map(_M_END, ms))
+        self.low = list(map(str.lower, words))
+        self.cap = list(map(str.isupper, map(_FIRST, words)))
         # quote membership: index of the quote a token is inside (or a mark of), else -1
         qid = [-1] * len(starts)
         if quotes:
@@ -304,6 +312,21 @@ class _Para:
         return self.token_at(a), self.token_at(b)
 
 
+def _sentence_guesses(text: str) -> list[int]:
+    """Offsets of the whitespace before each likely sentence start (0 for the text's own).
+
+    A cheap guess, not Punkt: the name index needs only where sentences begin.
+
+    Examples
+    --------
+    >>> _sentence_guesses('He left. “We stay,” she said.\\nThe End.')
+    [0, 8, 29]
+    """
+    out = [0] if _SENT_GUESS_HEAD.match(text) else []
+    out += [m.start(1) if m.start(1) >= 0 else m.start(2) for m in _SENT_GUESS.finditer(text)]
+    return out
+
+
 @dataclass(slots=True)
 class _Found:
     speaker: str
@@ -319,8 +342,7 @@ class _Extractor:
         self.text = text
         self.cues = cues
         self.vocab = vocabulary()
-        starts = [m.start() for m in _SENT_GUESS.finditer(text)]
-        self.ctx = ArticleContext(text, registry, starts)
+        self.ctx = ArticleContext(text, registry, _sentence_guesses(text))
         self.out: list[Statement] = []
 
     # -- cues ------------------------------------------------------------------------------
@@ -332,7 +354,9 @@ class _Extractor:
         low, cap = p.low, p.cap
         single, multi = self.cues.single, self.cues.multi
         out: list[tuple[str, str, str, int] | None] = [None] * len(low)
-        for i, w in enumerate(low):
+        first = self.cues.first_words
+        for i in [i for i, w in enumerate(low) if w in first]:  # other words start no cue
+            w = low[i]
             if cap[i] and w != "according":
                 continue  # "United States", "Post": verbs are not capitalised
             options = multi.get(w)
@@ -854,21 +878,21 @@ class _Extractor:
 
     def _reported(self, p: _Para, used: set[int]) -> None:
         covered = bytearray(len(p.low))  # tokens already inside a reported statement
+        cues = p.cues
+        at = [i for i, hit in enumerate(cues) if hit is not None]  # only cues can start one
+        if not at:
+            return
         for si in range(len(p.sents)):
             lo, hi = p.sentence_tokens(si)
             if lo >= hi:
                 continue
             t = lo
             prev: _Found | None = None
-            while t < hi:
-                if p.qid[t] >= 0 or t in used or covered[t]:
-                    t += 1
+            for c in at[bisect_left(at, lo):bisect_left(at, hi)]:
+                if c < t or p.qid[c] >= 0 or c in used or covered[c]:
                     continue
-                hit = self._cue_at(p, t)
-                if not hit:
-                    t += 1
-                    continue
-                surface, lemma, frame, cend = hit
+                t = c
+                surface, lemma, frame, cend = cues[t]
                 stmt = self._reported_one(p, t, cend, surface, lemma, frame, lo, hi, si, prev)
                 if stmt is not None:
                     (c0, c1), found = stmt

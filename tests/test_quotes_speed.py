@@ -1,0 +1,76 @@
+"""The extractor's fast helpers give what their plain definitions give.
+
+Each helper was rewritten for speed; these tests hold it to the slower, obvious form it
+replaced (kept here as the reference) and to hand-written examples.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stance.quotes import _TOKEN, _Extractor, _Para, _sentence_guesses, find_quote_spans, load_cues
+from stance.registry import load_registry
+
+__all__: list[str] = []
+
+# the definitions the fast forms replaced
+_PLAIN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:\w|[’'\-&.](?=[^\W_]))*|\S")
+_PLAIN_SENT_GUESS = re.compile(r"(?:^|\n|(?<=[.!?][\"”’']) |(?<=[.!?]) )(?=[\"“‘']?[A-Z])")
+
+_CHARS = "aZé3_ .,!?'’\"“”‘-&\n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_CHARS, max_size=30))
+def test_token_pattern_matches_its_plain_form(text):
+    assert [m.span() for m in _TOKEN.finditer(text)] == \
+        [m.span() for m in _PLAIN_TOKEN.finditer(text)]
+
+
+def test_tokens_of_a_sentence():
+    text = "U.S. co-op's chief said: “We'll wait.”"
+    assert _TOKEN.findall(text) == ["U.S.", "co-op's", "chief", "said", ":", "“", "We'll",
+                                    "wait", ".", "”"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!? \n\"”’'“‘Aa", max_size=12))
+def test_sentence_guesses_match_their_plain_form(text):
+    assert _sentence_guesses(text) == [m.start() for m in _PLAIN_SENT_GUESS.finditer(text)]
+
+
+def test_sentence_guesses_mark_the_whitespace_before_a_sentence():
+    text = 'It rained. "Go," he said! Then\nNext. a b? “C'
+    assert _sentence_guesses(text) == [0, 10, 25, 30, 41]
+    assert _sentence_guesses(" lower. no") == []
+
+
+def _para(text: str) -> tuple[_Extractor, _Para]:
+    ex = _Extractor(text, load_registry(), load_cues())
+    p = _Para(text, 0, len(text), find_quote_spans(text), [(0, len(text))])
+    p.cues = ex._find_cues(p)
+    return ex, p
+
+
+def test_paragraph_tokens_offsets_case_and_quote_membership():
+    text = "Ishiba said “No deal.” Later"
+    _, p = _para(text)
+    assert [text[s:e] for s, e in zip(p.starts, p.ends, strict=True)] == \
+        ["Ishiba", "said", "“", "No", "deal", ".", "”", "Later"]
+    assert p.low == ["ishiba", "said", "“", "no", "deal", ".", "”", "later"]
+    assert p.cap == [True, False, False, True, False, False, False, True]
+    assert p.qid == [-1, -1, 0, 0, 0, 0, 0, -1]
+
+
+def test_cues_are_found_only_at_cue_words_in_verb_position():
+    text = "The report said tariffs rose, Akazawa told reporters, according to the Post."
+    _, p = _para(text)
+    found = {p.low[i]: hit[:2] for i, hit in enumerate(p.cues) if hit}
+    assert found == {"said": ("said", "say"), "told": ("told", "tell"),
+                     "according": ("according to", "according to")}
+    text = "A report on tariffs was published."  # "report" after a determiner is the noun
+    _, p = _para(text)
+    assert not any(p.cues)
