@@ -11,9 +11,8 @@ Prints, for one core in this process:
   the development, held-out and final sets picked by reading, and the random sample with every
   statement of each article rated) and VADER's human-rated NYT editorial snippets
   (``benchmarks/data/vader_nyt/``);
-- for the random sample, which two raters rated independently: how far the raters agree with
-  each other (the ceiling for any scorer), and each scorer against each rater and against the
-  mean of the two.
+- for each random sample, which two raters rated independently: how far the raters agree with
+  each other, and each scorer against each rater and against the mean of the two.
 
 Run: ``.venv/bin/python benchmarks/bench_tone.py``
 """
@@ -48,11 +47,13 @@ RATINGS = {
     / "nytEditorialSnippets_GroundTruth_first411.txt",
 }
 
-#: The random sample of negotiation, trade and diplomacy statements, rated by two raters.
-SAMPLE = (
-    ROOT / "benchmarks" / "data" / "tone_bbc_sample.csv",
-    ROOT / "benchmarks" / "data" / "tone_bbc_sample_rater2.csv",
-)
+#: The random samples of negotiation, trade and diplomacy statements (``sample_trade.py``), each
+#: rated by two raters: the first sample, and the second, kept for a final check.
+_DATA = ROOT / "benchmarks" / "data"
+SAMPLES = {
+    "random sample": (_DATA / "tone_bbc_sample.csv", _DATA / "tone_bbc_sample_rater2.csv"),
+    "second random sample": (_DATA / "tone_bbc_sample2.csv", _DATA / "tone_bbc_sample2_rater2.csv"),
+}
 
 _NOT = re.compile(r"\b(?:not|no|never|nor|cannot)\b|n't\b", re.IGNORECASE)
 
@@ -132,10 +133,9 @@ def weighted_kappa(a: pd.Series, b: pd.Series) -> float:
     return 1.0 - (weights * observed).sum() / (weights * expected).sum()
 
 
-def _agreement() -> None:
-    first, second = SAMPLE
+def _agreement(name: str, first: Path, second: Path) -> None:
     if not (first.is_file() and second.is_file()):
-        print("\nrandom sample: the two raters' files are not both there, skipped")
+        print(f"\n{name}: the two raters' files are not both there, skipped")
         return
     a, b = stance.read_ratings(first), stance.read_ratings(second)
     if a["text"].tolist() != b["text"].tolist():
@@ -149,13 +149,13 @@ def _agreement() -> None:
             "exact": float((x == y).mean()), "within_one": float(((x - y).abs() <= 1).mean()),
             "kappa_quadratic": weighted_kappa(x, y),
         })  # fmt: skip
-    print(f"\nrandom sample: agreement between the two raters ({first.name}, {second.name})")
+    print(f"\n{name}: agreement between the two raters ({first.name}, {second.name})")
     print(pd.DataFrame(rows).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     scorers = {"vader": stance.score_vader, "domain": stance.score_text, "not-rule": not_rule}
     mean = a.assign(rating=(a["rating"] + b["rating"]) / 2,
                     caution=(a["caution"] + b["caution"]) / 2)
     for label, ratings in (("rater 1", a), ("rater 2", b), ("mean of the two raters", mean)):
-        print(f"\nrandom sample, scorers against {label}: {len(ratings)} rated")
+        print(f"\n{name}, scorers against {label}: {len(ratings)} rated")
         table = validate(ratings, scorers)
         print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
 
@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed:
         _speed(args.repeat)
     _validation()
-    _agreement()
+    for name, (first, second) in SAMPLES.items():
+        _agreement(name, first, second)
     return 0
 
 
