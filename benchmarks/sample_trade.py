@@ -1,8 +1,10 @@
-"""List, in a fixed random order, the BBC articles the fourth rated set is drawn from.
+"""List, in a fixed random order, the BBC articles the random-sample rated sets are drawn from.
 
-The earlier rated sets were picked by reading, to cover hard cases; this one is a sample: trade
-and diplomacy articles not used before, in a seeded random order, with *every* statement of
-each article rated, so its figures describe the statements a researcher actually meets.
+The earlier rated sets were picked by reading, to cover hard cases; these are samples:
+negotiation, trade and diplomacy articles not used before, in a seeded random order, with
+*every* statement of each article rated, so their figures describe the statements a researcher
+actually meets. ``tone_bbc_sample.csv`` holds the first 11 articles, ``tone_bbc_sample2.csv``
+the next 13 (all there are).
 
     .venv/bin/python benchmarks/sample_trade.py [N]
 """
