@@ -34,7 +34,11 @@ __all__ = ["Mention", "ArticleContext", "Vocabulary", "vocabulary", "split_title
 # A capitalised word: initialisms (U.S.), names with apostrophes and hyphens (O'Neill, Jean-Claude).
 _CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9’'\-]*[A-Za-z0-9]|[A-Z]\.?)"
 _CONNECT = r"(?:of|de|del|van|von|der|den|du|da|di|la|le|bin|al|el|the|for|y|&|and)"
-_CHUNK = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
+# _CAP after its first capital; the chunk pattern starts with that capital (and only then looks
+# behind it), so ``re`` scans for capitals instead of trying the lookbehind at every offset.
+_CAP_TAIL = r"(?:(?:\.[A-Z])+\.?|[A-Za-z0-9’'\-]*[A-Za-z0-9]|\.?)"
+_CHUNK = re.compile(
+    rf"[A-Z](?<![\w’'-][A-Z]){_CAP_TAIL}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
 _CACHE_LIMIT = 200_000  # name classifications remembered per registry and process
 _PARENS_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,7})\)")
@@ -66,32 +70,36 @@ def _group_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]+$")
 
 
-def _segments(text: str) -> Iterator[tuple[int, int, list[str]]]:
+def _segments(text: str) -> list[tuple[int, int, list[str]]]:
     """Capitalised chunks of ``text`` as (start, end, words), split after a possessive.
 
     "Gordon Brown's Budget" is two names, "Gordon Brown" and "Budget"; "Japan's Economic
-    Revitalization Minister Ryosei Akazawa" is "Japan" and the minister.
+    Revitalization Minister Ryosei Akazawa" is "Japan" and the minister. A list, built in one
+    loop: an article has hundreds of chunks, and generators nested per chunk cost more than
+    the chunks' own work.
     """
+    out: list[tuple[int, int, list[str]]] = []
     for m in _CHUNK.finditer(text):
-        pos = m.start()
-        chunk = m.group(0)
+        chunk = m.group()
         if "'s" not in chunk and "’s" not in chunk:  # the common case: one name
-            yield from _trimmed(pos, m.end(), chunk.split())
+            _add_trimmed(m.start(), m.end(), chunk.split(), out)
             continue
+        pos = m.start()
         words: list[str] = []
         start = pos
-        for w in re.finditer(r"\S+", m.group(0)):
+        for w in re.finditer(r"\S+", chunk):
             if not words:
                 start = pos + w.start()
             word = w.group(0)
             if word.endswith(("'s", "’s")) and len(word) > 2:
                 words.append(word[:-2])
-                yield from _trimmed(start, pos + w.end() - 2, words)
+                _add_trimmed(start, pos + w.end() - 2, words, out)
                 words = []
             else:
                 words.append(word)
         if words:
-            yield from _trimmed(start, m.end(), words)
+            _add_trimmed(start, m.end(), words, out)
+    return out
 
 
 def _split_and(start: int, end: int, words: list[str]) -> Iterator[tuple[int, int, list[str]]]:
@@ -116,13 +124,19 @@ def _split_and(start: int, end: int, words: list[str]) -> Iterator[tuple[int, in
             part.append(w)
 
 
-def _trimmed(start: int, end: int, words: list[str]) -> Iterator[tuple[int, int, list[str]]]:
+def _add_trimmed(start: int, end: int, words: list[str],
+                 out: list[tuple[int, int, list[str]]]) -> None:
+    """Append a chunk's name(s) to ``out``, without connectors at either end ("The", "of")."""
     while words and words[-1].lower() in _CONNECTORS:
         words.pop()
     while words and words[0].lower() in _CONNECTORS:
         words = words[1:]
-    if words:
-        yield from _split_and(start, end, words)
+    if not words:
+        return
+    if "and" in words:
+        out.extend(_split_and(start, end, words))
+    else:
+        out.append((start, end, words))
 
 
 def _thing_kind(name: str) -> str:
@@ -306,8 +320,9 @@ class ArticleContext:
     def _index(self) -> None:
         v, text = self.vocab, self.text
         singles: list[tuple[int, str, bool, bool]] = []
+        starts = set(self.sentence_starts)  # _sentence_start_at(pos) == pos, without bisect
         for pos, end, words in _segments(text):
-            at_start = self._sentence_start_at(pos) == pos
+            at_start = pos == 0 or pos in starts
             kind, name, gender, title = self._name_kind(words)
             if kind in ("none", "title"):
                 continue

@@ -48,7 +48,7 @@ _FIRST = itemgetter(0)
 _LOWER_WORD = re.compile(r"[a-z]+")
 # Where a sentence likely starts, for the name index: the space after ., ! or ? (and at most one
 # closing quote mark), or the newline, before an upper-case letter (or quote mark and one).
-_SENT_GUESS = re.compile(r"[.!?][\"”’']?( )(?=[\"“‘']?[A-Z])|(\n)(?=[\"“‘']?[A-Z])")
+_SENT_GUESS = re.compile(r"[.!?][\"”’']? (?=[\"“‘']?[A-Z])|\n(?=[\"“‘']?[A-Z])")
 _SENT_GUESS_HEAD = re.compile(r"[\"“‘']?[A-Z]")
 
 _DOUBLE_OPEN = "“„«"
@@ -271,7 +271,8 @@ def _is_name_of_thing(inner: str) -> bool:
 class _Para:
     """Tokens of one paragraph with their quote membership and sentence index."""
 
-    __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes", "cues")
+    __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes", "cues",
+                 "cue_at")
 
     def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
                  sents: list[tuple[int, int]]) -> None:
@@ -284,24 +285,14 @@ class _Para:
         self.starts, self.ends = starts, list(map(_M_END, ms))
         self.low = list(map(str.lower, words))
         self.cap = list(map(str.isupper, map(_FIRST, words)))
-        # quote membership: index of the quote a token is inside (or a mark of), else -1
-        qid = [-1] * len(starts)
-        if quotes:
-            qi = 0
-            for ti, s in enumerate(starts):
-                while qi < len(quotes) and s > quotes[qi].close:
-                    qi += 1
-                if qi == len(quotes):
-                    break
-                if quotes[qi].open <= s:
-                    qid[ti] = qi
-        self.qid = qid
+        self.qid = _quote_ids(starts, quotes)
         sent = [0] * len(starts)
         bounds = [bisect_right(starts, a - 1) for a, _ in sents[1:]] + [len(starts)]
         for si in range(1, len(sents)):  # tokens from a sentence's start to the next one's
             sent[bounds[si - 1]:bounds[si]] = [si] * (bounds[si] - bounds[si - 1])
         self.sent = sent
         self.cues: list = []
+        self.cue_at: list[int] = []  # indices of the tokens that start a cue
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -323,8 +314,28 @@ def _sentence_guesses(text: str) -> list[int]:
     [0, 8, 29]
     """
     out = [0] if _SENT_GUESS_HEAD.match(text) else []
-    out += [m.start(1) if m.start(1) >= 0 else m.start(2) for m in _SENT_GUESS.finditer(text)]
+    out += [end - 1 for end in map(_M_END, _SENT_GUESS.finditer(text))]  # the space or newline
     return out
+
+
+def _quote_ids(starts: list[int], quotes: list[_Quote]) -> list[int]:
+    """Per token (by start offset), the index of the quote it is inside or a mark of, else -1.
+
+    A token belongs to the first quote whose closing mark is not before it, if that quote has
+    opened by then (a quote nested in an earlier, longer one belongs to the outer one).
+    Assigned a quote at a time, as slices, rather than a token at a time.
+    """
+    qid = [-1] * len(starts)
+    reach = -1  # the furthest closing mark so far: tokens up to it belong to an earlier quote
+    for qi, q in enumerate(quotes):
+        if q.close <= reach:
+            continue
+        a = bisect_left(starts, max(reach + 1, q.open))
+        b = bisect_right(starts, q.close)
+        if b > a:
+            qid[a:b] = [qi] * (b - a)
+        reach = q.close
+    return qid
 
 
 @dataclass(slots=True)
@@ -355,7 +366,8 @@ class _Extractor:
         single, multi = self.cues.single, self.cues.multi
         out: list[tuple[str, str, str, int] | None] = [None] * len(low)
         first = self.cues.first_words
-        for i in [i for i, w in enumerate(low) if w in first]:  # other words start no cue
+        candidates = [i for i, w in enumerate(low) if w in first]  # other words start no cue
+        for i in candidates:
             w = low[i]
             if cap[i] and w != "according":
                 continue  # "United States", "Post": verbs are not capitalised
@@ -374,6 +386,7 @@ class _Extractor:
                 continue  # "the Lib Dems' call", "a report": the noun, not the verb
             if hit:
                 out[i] = (w, hit[0], hit[1], i)
+        p.cue_at = [i for i in candidates if out[i] is not None]
         return out
 
     # -- noun phrases ----------------------------------------------------------------------
@@ -878,8 +891,7 @@ class _Extractor:
 
     def _reported(self, p: _Para, used: set[int]) -> None:
         covered = bytearray(len(p.low))  # tokens already inside a reported statement
-        cues = p.cues
-        at = [i for i, hit in enumerate(cues) if hit is not None]  # only cues can start one
+        cues, at = p.cues, p.cue_at  # only a cue can start a reported statement
         if not at:
             return
         for si in range(len(p.sents)):

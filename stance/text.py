@@ -69,6 +69,7 @@ def _tokenizer(abbreviations: str | None) -> _Punkt:
 # and ``re`` disagree on as whitespace; a text holding one is split by NLTK itself.
 _WHITESPACE_DISAGREE = re.compile("[\x1c-\x1f]")
 _PUNKT_WHITESPACE = string.whitespace  # what Punkt's "last whitespace" search looks for
+_OTHER_WHITESPACE = re.compile("[" + re.escape(_PUNKT_WHITESPACE.replace(" ", "")) + "]")
 _CONTEXT_CACHE_LIMIT = 100_000
 
 
@@ -105,9 +106,11 @@ class _Punkt:
         out: list[tuple[re.Match[str], int, int]] = []
         prev_start = prev_stop = 0
         prev_match: re.Match[str] | None = None
+        only_spaces = not _OTHER_WHITESPACE.search(text)
         for match in self._period.finditer(text):
             m_start = match.start()
-            last = max(text.rfind(c, prev_stop, m_start) for c in _PUNKT_WHITESPACE)
+            last = text.rfind(" ", prev_stop, m_start) if only_spaces else \
+                max(text.rfind(c, prev_stop, m_start) for c in _PUNKT_WHITESPACE)
             # Punkt takes a whitespace at the very start of the gap for "none found"
             word_start = last + 1 if last > prev_stop else prev_start
             if prev_match is not None and prev_stop <= word_start:

@@ -11,7 +11,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.quotes import _TOKEN, _Extractor, _Para, _sentence_guesses, find_quote_spans, load_cues
+from stance.quotes import (
+    _TOKEN,
+    _Extractor,
+    _Para,
+    _quote_ids,
+    _sentence_guesses,
+    find_quote_spans,
+    load_cues,
+)
 from stance.registry import load_registry
 
 __all__: list[str] = []
@@ -74,3 +82,34 @@ def test_cues_are_found_only_at_cue_words_in_verb_position():
     text = "A report on tariffs was published."  # "report" after a determiner is the noun
     _, p = _para(text)
     assert not any(p.cues)
+
+
+def _plain_quote_ids(starts: list[int], quotes: list) -> list[int]:
+    """The token-at-a-time loop that _quote_ids replaced."""
+    qid = [-1] * len(starts)
+    qi = 0
+    for ti, s in enumerate(starts):
+        while qi < len(quotes) and s > quotes[qi].close:
+            qi += 1
+        if qi == len(quotes):
+            break
+        if quotes[qi].open <= s:
+            qid[ti] = qi
+    return qid
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab '\"“”‘’.,", max_size=40))
+def test_quote_ids_match_the_token_loop(text):
+    quotes = find_quote_spans(text)
+    starts = [m.start() for m in _TOKEN.finditer(text)]
+    assert _quote_ids(starts, quotes) == _plain_quote_ids(starts, quotes)
+
+
+def test_a_quote_inside_a_longer_one_belongs_to_the_outer_one():
+    text = "x 'a \"b\" c' d \"e\""
+    quotes = find_quote_spans(text)
+    assert [(q.open, q.close) for q in quotes] == [(2, 10), (5, 7), (14, 16)]
+    starts = [m.start() for m in _TOKEN.finditer(text)]
+    # x  '  a  "  b  "  c  '  d  "  e  "
+    assert _quote_ids(starts, quotes) == [-1, 0, 0, 0, 0, 0, 0, 0, -1, 2, 2, 2]
