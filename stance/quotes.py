@@ -40,9 +40,10 @@ from .types import QUOTE_COLUMNS, QUOTE_DTYPES
 __all__ = ["extract_quotes", "extract_statements", "find_quote_spans", "load_cues", "Cues",
            "Statement"]
 
-# A word ("U.S.", "Japan's", "co-op", "3.5") or one other non-space character. The word part
-# is "[^\W_](?:\w|[’'\-&.](?=[^\W_]))*" unrolled, which matches the same and runs faster.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]\w*(?:[’'\-&.][^\W_]\w*)*|\S")
+# A word ("U.S.", "Japan's", "co-op", "3.5") or one other non-space character. The same as
+# "(?:[A-Za-z]\.){2,}|[^\W_](?:\w|[’'\-&.](?=[^\W_]))*|\S", unrolled and possessive (nothing
+# after a word could make giving back characters match), which runs faster.
+_TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|[^\W_]\w*+(?:[’'\-&.][^\W_]\w*+)*+|\S")
 _M_START, _M_END, _M_GROUP = re.Match.start, re.Match.end, re.Match.group
 _FIRST = itemgetter(0)
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -749,8 +750,8 @@ class _Extractor:
     def paragraph(self, lo: int, hi: int, para_index: int, last: Statement | None,
                   last_para: int, quotes: list[_Quote]) -> None:
         text = self.text
-        words = _LOWER_WORD.findall(text[lo:hi].lower())
-        if not quotes and self.cues.first_words.isdisjoint(words):
+        if not quotes and self.cues.first_words.isdisjoint(
+                _LOWER_WORD.findall(text[lo:hi].lower())):
             return
         sents = [tuple(s) for s in sentence_spans(text, [(lo, hi)])]
         if not sents:

@@ -41,9 +41,19 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile(r"\n\s*")
 
 
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_TABLE.items())
+
+
 def straighten_quotes(text: str) -> str:
-    """Map curly and angled quote marks to straight ones, one character for one."""
-    return text.translate(_QUOTE_TABLE)
+    """Map curly and angled quote marks to straight ones, one character for one.
+
+    Same as ``text.translate(_QUOTE_TABLE)``; a ``replace`` per mark present runs at C speed,
+    where ``translate`` looks every character up in the table.
+    """
+    for mark, straight in _QUOTE_PAIRS:
+        if mark in text:
+            text = text.replace(mark, straight)
+    return text
 
 
 _LAST_FLAT: list[str] = ["", ""]

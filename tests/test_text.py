@@ -400,3 +400,10 @@ def test_seed_sentences_are_sound(seed_articles):
 def test_seed_sentences_read_by_eye(seed_articles, article_id, sentence):
     text = seed_articles.set_index("article_id").loc[article_id, "text"]
     assert sentence in sentences(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab “”„‟«»‘’‚‛‹›\"'\n", max_size=30))
+def test_straighten_quotes_maps_each_mark_one_for_one(text):
+    assert straighten_quotes(text) == text.translate(text_mod._QUOTE_TABLE)
+    assert len(straighten_quotes(text)) == len(text)
