@@ -120,5 +120,7 @@ def clean_text(text: str, *, boilerplate: str | Path | None = None) -> tuple[str
 
     body = "\n".join(lines)
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
-    body = re.sub(r"^[ \t]+|[ \t]+$", "", body)
+    # what re.sub(r"^[ \t]+|[ \t]+$", "", body) did, without trying both at every offset (the
+    # body ends in no newline, so "$" is only its end)
+    body = body.strip(" \t")
     return title, body

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stance.clean import boilerplate_patterns, clean_text, is_headline_like, normalize_newlines
 
@@ -192,3 +196,17 @@ def test_headline_like(line):
 )
 def test_not_headline_like(line):
     assert not is_headline_like(line)
+
+
+def test_body_loses_leading_spaces_and_tabs_of_its_first_line_only():
+    assert clean_text(" \t They met.\n  Then they left.")[1] == "They met.\n  Then they left."
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="a. \t", max_size=6), max_size=6))
+def test_body_trim_matches_the_regex_it_replaced(lines):
+    """clean_text's last step, str.strip(" \\t"), does what re.sub(r"^[ \\t]+|[ \\t]+$") did to
+    a body of right-stripped lines."""
+    body = "\n".join(ln.rstrip() for ln in lines).strip("\n")
+    assert body.strip(" \t") == re.sub(r"^[ \t]+|[ \t]+$", "", body)

@@ -134,6 +134,16 @@ def test_control_bytes_without_nul_are_skipped(corpus_dir, caplog):
     assert "binary" in reason
 
 
+def test_control_bytes_are_counted_up_to_the_limit(corpus_dir, caplog):
+    """Tab, newline, form feed and CR are text; more than 8 other control bytes are not."""
+    text = b"Talks went on.\t\x0c\r\n" * 30  # under 900 bytes: the limit is 8
+    _, reason = _load_with_bad_file(corpus_dir, "ctrl9.txt", text + b"\x01" * 9, caplog)
+    assert "(9 control bytes" in reason
+    (corpus_dir / "ctrl9.txt").unlink()
+    (corpus_dir / "ctrl8.txt").write_bytes(text + b"\x01" * 8)
+    assert "ctrl8" in set(load_corpus(corpus_dir)["article_id"])
+
+
 def test_only_furniture_is_skipped(corpus_dir, caplog):
     data = b"We use cookies to improve your experience.\nAccept all cookies\n"
     _, reason = _load_with_bad_file(corpus_dir, "banner.txt", data, caplog)
