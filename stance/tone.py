@@ -61,6 +61,7 @@ from vaderSentiment.vaderSentiment import (
     scalar_inc_dec,
 )
 
+from .attribution import vocabulary
 from .resources import read_lines, read_table
 from .types import SCORE_COLUMNS
 
@@ -317,11 +318,6 @@ def _load_cues(source: str | Path | None, default: str) -> list[_Entry]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(read_lines(None, "abbreviations.txt"))
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return frozenset(r["name"].lower() for r in read_table(None, "given_names.csv"))
 
 
 @lru_cache(maxsize=1)
@@ -1122,7 +1118,7 @@ def _proper_name(t: _Tokens, i: int) -> bool:
     items, raws = t.items, t.raws
     if i == 0 or not _title_case(items[i]) or _opens(t, i):
         return False
-    if t.lw[i] in _given_names():
+    if t.lw[i] in vocabulary().given_names:
         return True
     before = _title_case(items[i - 1]) and not _opens(t, i - 1) and raws[i - 1] == items[i - 1]
     after = i + 1 < len(items) and _title_case(items[i + 1]) and raws[i] == items[i]
@@ -1141,7 +1137,6 @@ def _opens(t: _Tokens, i: int) -> bool:
     if prev[-1] == "." and t.lw[i - 1].rstrip(".") in _abbreviations():  # "Mr. Grant"
         return False
     return prev[-1] in '.!?:;"'
-
 
 
 def _like_verb(prev: str) -> bool:
