@@ -147,10 +147,7 @@ def _thing_kind(name: str) -> str:
 
 def _looks_like_company(text: str, pos: int, word: str, v: Vocabulary) -> bool:
     """A lone capitalised word named as a company: "firm HealthSouth", "WorldCom", "eBay"."""
-    if _CAMEL.match(word):
-        return True
-    before = text[max(0, pos - 24):pos].split()
-    return bool(before) and before[-1].lower().strip(",") in v.org_nouns
+    return bool(_CAMEL.match(word)) or _org_noun_before(text, pos, v)
 
 
 def _has_org_word(words: list[str], v: Vocabulary) -> bool:
@@ -318,52 +315,68 @@ class ArticleContext:
         return self.sentence_starts[i] if i >= 0 else 0
 
     def _index(self) -> None:
-        v, text = self.vocab, self.text
+        v, text, reg = self.vocab, self.text, self.registry
+        cache = reg.cache
         singles: list[tuple[int, str, bool, bool]] = []
         starts = set(self.sentence_starts)  # _sentence_start_at(pos) == pos, without bisect
-        for pos, end, words in _segments(text):
-            at_start = pos == 0 or pos in starts
-            kind, name, gender, title = self._name_kind(words)
-            if kind in ("none", "title"):
+        entities, named, surnames = self.entities, self.named, self.surnames
+        role_nouns = v.role_nouns
+        has_parens = "(" in text
+        for m in _CHUNK.finditer(text):
+            chunk = m.group()
+            names = cache.get(chunk)
+            if names is None:  # the chunk's names, classified: the same wherever it occurs
+                if len(cache) >= _CACHE_LIMIT:  # bounded memory over millions of articles
+                    cache.clear()
+                names = cache[chunk] = _chunk_names(chunk, reg, v)
+            if not names:
                 continue
-            if kind == "single":
-                singles.append((pos, name, at_start, bool(title)))
-                continue
-            self.entities.append(_Entity(pos, name, kind, gender, at_start))
-            if gender:
-                self.genders.setdefault(name, gender)
-            if kind in ("person", "thing"):
-                self._remember_person(name, title, pos)
-                before = text[max(0, pos - 40):pos].split()
-                if before and before[-1].lower() in v.role_nouns:
-                    self.roles.append((pos, before[-1].lower(), name))
-                after = _APPOSITIVE.match(text, end)
-                if after:  # "Ann Lee, the trade minister," / "X, the chairman of Y,"
-                    role = after.group(1).split()[-1].lower()
-                    if role in v.role_nouns:
-                        self.roles.append((pos, role, name))
-            if kind in ("org", "thing"):
-                acro = _PARENS_ACRONYM.match(text, end)
-                if acro:  # "Bank of England (BoE)", "Office for National Statistics (ONS)"
-                    self.acronyms.setdefault(acro.group(1), name)
-            if kind == "org":
-                self._org_prefixes.setdefault(name[:3], []).append(name)
-                self.acronyms.setdefault("".join(w[0] for w in name.split()).lower(), name)
-                parts = [w for w in name.split() if w[0].isupper() and w.lower() not in _SMALL]
-                for i in range(len(parts) - 1):  # "UN's Food & Agriculture Organisation": FAO
-                    self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
+            base = m.start()
+            for rel, rel_end, (kind, name, gender, title, registered) in names:
+                pos = base + rel
+                if registered:
+                    named.add(name)
+                if kind == "single":
+                    singles.append((pos, name, pos == 0 or pos in starts, bool(title)))
+                    continue
+                if kind == "surname":  # "Mr Smith": the full name introduced so far, if any
+                    kind, name = "person", surnames.get(normalize_name(name), name)
+                entities.append(_Entity(pos, name, kind, gender, pos == 0 or pos in starts))
+                if gender:
+                    self.genders.setdefault(name, gender)
+                if kind == "person" or kind == "thing":
+                    self._remember_person(name, title, pos)
+                    before = text[max(0, pos - 40):pos].split()
+                    if before and before[-1].lower() in role_nouns:
+                        self.roles.append((pos, before[-1].lower(), name))
+                    after = _APPOSITIVE.match(text, base + rel_end)
+                    if after:  # "Ann Lee, the trade minister," / "X, the chairman of Y,"
+                        role = after.group(1).split()[-1].lower()
+                        if role in role_nouns:
+                            self.roles.append((pos, role, name))
+                if (kind == "org" or kind == "thing") and has_parens:
+                    acro = _PARENS_ACRONYM.match(text, base + rel_end)
+                    if acro:  # "Bank of England (BoE)", "Office for National Statistics (ONS)"
+                        self.acronyms.setdefault(acro.group(1), name)
+                if kind == "org":
+                    self._org_prefixes.setdefault(name[:3], []).append(name)
+                    self.acronyms.setdefault("".join(w[0] for w in name.split()).lower(), name)
+                    parts = [w for w in name.split() if w[0].isupper() and w.lower() not in _SMALL]
+                    for i in range(len(parts) - 1):  # "UN's Food & Agriculture Organisation": FAO
+                        self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
         # single capitalised words: a surname, an acronym, or a registry alias
         for pos, word, at_start, titled in singles:
-            found = self._single(word)
-            if found is None and not at_start and _looks_like_company(text, pos, word, v):
-                found = (word, "org", "")
+            facts = self._facts(word)
+            found = self._single(word, facts)
+            if found is None and not at_start and (facts[5] or _org_noun_before(text, pos, v)):
+                found = (word, "org", "")  # as _looks_like_company, its word part remembered
             if found is not None:
                 name, kind, gender = found
-                self.entities.append(_Entity(pos, name, kind, gender, at_start))
+                entities.append(_Entity(pos, name, kind, gender, at_start))
             elif titled:  # "Mr Smith" with no full name in the article
-                self.entities.append(_Entity(pos, word, "person", "", at_start))
-            elif _has_org_word([word], v):  # "Shell Oil" aside, a lone "Bank" or "Commission"
-                self.entities.append(_Entity(pos, word, "org", "", at_start))
+                entities.append(_Entity(pos, word, "person", "", at_start))
+            elif facts[6]:  # "Shell Oil" aside, a lone "Bank" or "Commission"
+                entities.append(_Entity(pos, word, "org", "", at_start))
         # "Lord Butler" before "Robin Butler" is introduced: the full name wins
         for e in self.entities:
             if e.kind == "person" and " " not in e.name:
@@ -389,27 +402,37 @@ class ArticleContext:
             at_start = self._sentence_start_at(m.start()) == m.start()
             self._insert(_Entity(m.start(), name, "group", "", at_start))
 
-    def _single(self, word: str) -> tuple[str, str, str] | None:
+    def _facts(self, word: str) -> tuple:
+        """What one capitalised word is whatever the article (see :func:`_word_facts`),
+        remembered per registry."""
+        cache = self.registry.cache
+        key = (None, word)  # no key of words (tuples of str) or chunks (str) looks like it
+        facts = cache.get(key)
+        if facts is None:
+            if len(cache) >= _CACHE_LIMIT:  # bounded memory over millions of articles
+                cache.clear()
+            facts = cache[key] = _word_facts(word, self.registry, self.vocab)
+        return facts
+
+    def _single(self, word: str, facts: tuple | None = None) -> tuple[str, str, str] | None:
         """(name, kind, gender) for one capitalised word, or None."""
-        key = normalize_name(word)
+        key, mixed, sp, acronym, prefix = (facts or self._facts(word))[:5]
         if key in self.surnames:
             name = self.surnames[key]
             return name, "person", self.genders.get(name, "")
         if word in self.acronyms:
             return self.acronyms[word], "org", ""
-        if 2 <= len(word) <= 6 and word[0].isupper() and any(c.isupper() for c in word[1:]) \
-                and word.lower() in self.acronyms:
-            return self.acronyms[word.lower()], "org", ""  # "BoE": Bank of England
+        if mixed is not None and mixed in self.acronyms:
+            return self.acronyms[mixed], "org", ""  # "BoE": Bank of England
         if self.first_names.get(key):
             return self.first_names[key], "person", ""  # "the Wim report" after "Wim Kok"
-        sp = self.registry.lookup(word) or self.registry.lookup_surname(word)
         if sp is not None:
-            self.named.add(sp.name)
-            return sp.name, ("person" if sp.is_person else "org"), sp.gender or ""
-        if _ACRONYM.match(word):
+            self.named.add(sp[0])
+            return sp
+        if acronym:
             return word, "org", ""
-        if len(word) >= 3 and word[0].isupper() and not word.isupper():
-            for name in reversed(self._org_prefixes.get(word[:3], ())):
+        if prefix is not None:
+            for name in reversed(self._org_prefixes.get(prefix, ())):
                 if name.split()[0].startswith(word) and name != word:
                     return name, "org", ""  # "Fed" after "Federal Reserve"
         return None
@@ -620,6 +643,62 @@ class ArticleContext:
                 current = start
             i -= 1
         return best.name if best else None
+
+
+def _word_facts(word: str, reg: Registry, v: Vocabulary) -> tuple:
+    """The article-independent facts ``ArticleContext._single`` and the index ask of a word.
+
+    (matching key, lower case if it may be a mixed-case acronym ("BoE") else None,
+    (name, kind, gender) of the registry speaker it names or None, whether it looks like an
+    acronym, its first three letters if it may shorten an organisation's name ("Fed") else
+    None, whether it is camel-cased like a company ("eBay"), whether it is an organisation
+    word ("Bank")).
+
+    Examples
+    --------
+    >>> from stance.registry import load_registry
+    >>> _word_facts("BoE", load_registry(), vocabulary())
+    ('boe', 'boe', None, False, 'BoE', False, False)
+    """
+    mixed = word.lower() if 2 <= len(word) <= 6 and word[0].isupper() and any(
+        c.isupper() for c in word[1:]) else None
+    sp = reg.lookup(word) or reg.lookup_surname(word)
+    found = None if sp is None else (sp.name, "person" if sp.is_person else "org",
+                                     sp.gender or "")
+    prefix = word[:3] if len(word) >= 3 and word[0].isupper() and not word.isupper() else None
+    return (normalize_name(word), mixed, found, bool(_ACRONYM.match(word)), prefix,
+            bool(_CAMEL.match(word)), _has_org_word([word], v))
+
+
+def _org_noun_before(text: str, pos: int, v: Vocabulary) -> bool:
+    """The word before ``pos`` is an organisation noun ("the firm HealthSouth")."""
+    before = text[max(0, pos - 24):pos].split()
+    return bool(before) and before[-1].lower().strip(",") in v.org_nouns
+
+
+def _chunk_names(chunk: str, reg: Registry, v: Vocabulary
+                 ) -> tuple[tuple[int, int, tuple[str, str, str, tuple[str, ...], bool]], ...]:
+    """The names of one capitalised chunk (a match of ``_CHUNK``), as the name index reads them:
+    (start, end, classification) relative to the chunk, without the chunks that name nothing
+    (kinds ``none`` and ``title``).
+
+    A chunk is matched the same wherever it occurs (the pattern looks behind only its first
+    capital, and ahead of nothing), so its segments and their classifications are the same
+    in every article: the index remembers them per chunk string.
+
+    Examples
+    --------
+    >>> from stance.registry import load_registry
+    >>> [(s, e, c[:2]) for s, e, c in _chunk_names("But Shigeru Ishiba", load_registry(),
+    ...                                            vocabulary())]
+    [(0, 18, ('person', 'Shigeru Ishiba'))]
+    """
+    out = []
+    for start, end, words in _segments(chunk):
+        found = _classify_words(tuple(words), reg, v)
+        if found[0] != "none" and found[0] != "title":
+            out.append((start, end, found))
+    return tuple(out)
 
 
 def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary

@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 from operator import itemgetter
 from pathlib import Path
 
@@ -276,16 +277,22 @@ class _Para:
                  "cue_at")
 
     def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
-                 sents: list[tuple[int, int]]) -> None:
+                 sents: list[tuple[int, int]], flat: str | None = None) -> None:
         self.text = text
         self.quotes = quotes
         self.sents = sents
-        ms = list(_TOKEN.finditer(text, lo, hi))
-        starts = list(map(_M_START, ms))  # map over C methods: a third of the listcomps' time
-        words = list(map(_M_GROUP, ms))
+        if flat is not None:  # the lower-cased text (see _lowered): its tokens are ``low``
+            ms = list(_TOKEN.finditer(flat, lo, hi))
+            starts = list(map(_M_START, ms))  # map over C methods: a third of a listcomp's time
+            self.low = list(map(_M_GROUP, ms))
+            self.cap = list(map(str.isupper, map(text.__getitem__, starts)))
+        else:
+            ms = list(_TOKEN.finditer(text, lo, hi))
+            starts = list(map(_M_START, ms))
+            words = list(map(_M_GROUP, ms))
+            self.low = list(map(str.lower, words))
+            self.cap = list(map(str.isupper, map(_FIRST, words)))
         self.starts, self.ends = starts, list(map(_M_END, ms))
-        self.low = list(map(str.lower, words))
-        self.cap = list(map(str.isupper, map(_FIRST, words)))
         self.qid = _quote_ids(starts, quotes)
         sent = [0] * len(starts)
         bounds = [bisect_right(starts, a - 1) for a, _ in sents[1:]] + [len(starts)]
@@ -302,6 +309,28 @@ class _Para:
     def sentence_tokens(self, si: int) -> tuple[int, int]:
         a, b = self.sents[si]
         return self.token_at(a), self.token_at(b)
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it tokenises as ``text`` does, word for lower-cased word; else None.
+
+    Lower-casing the whole text once is cheaper than lower-casing every token. It is the same
+    when every character lower-cases to one character of the same token classes and context
+    plays no part: ``str.lower`` looks at context only for the Greek capital sigma, and the
+    only character whose lower case leaves a class of ``_TOKEN`` is the Kelvin sign (its
+    lower case is the ASCII "k"), which tests/test_quotes_speed.py checks over all of Unicode.
+
+    Examples
+    --------
+    >>> _lowered("Akazawa SAID")
+    'akazawa said'
+    >>> _lowered("İstanbul") is None  # "İ" lower-cases to two characters
+    True
+    """
+    flat = text.lower()
+    if len(flat) != len(text) or "\u03a3" in text or "\u212a" in text:
+        return None
+    return flat
 
 
 def _sentence_guesses(text: str) -> list[int]:
@@ -355,6 +384,7 @@ class _Extractor:
         self.cues = cues
         self.vocab = vocabulary()
         self.ctx = ArticleContext(text, registry, _sentence_guesses(text))
+        self.flat = _lowered(text)
         self.out: list[Statement] = []
 
     # -- cues ------------------------------------------------------------------------------
@@ -367,7 +397,8 @@ class _Extractor:
         single, multi = self.cues.single, self.cues.multi
         out: list[tuple[str, str, str, int] | None] = [None] * len(low)
         first = self.cues.first_words
-        candidates = [i for i, w in enumerate(low) if w in first]  # other words start no cue
+        # other words start no cue; compress over C maps, not a listcomp over every token
+        candidates = list(compress(count(), map(first.__contains__, low)))
         for i in candidates:
             w = low[i]
             if cap[i] and w != "according":
@@ -756,7 +787,7 @@ class _Extractor:
         sents = [tuple(s) for s in sentence_spans(text, [(lo, hi)])]
         if not sents:
             return
-        p = _Para(text, lo, hi, quotes, sents)
+        p = _Para(text, lo, hi, quotes, sents, self.flat)
         p.cues = self._find_cues(p)
         used: set[int] = set()  # cue tokens already spent on a quote
         names = {qi for qi, q in enumerate(quotes) if _is_name_of_thing(text[q.start:q.end])}

@@ -7,9 +7,13 @@ and ``attribution`` rule are what that reader would write down.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from stance import attribution as _attr
 from stance import extract_quotes, load_registry
 from stance.attribution import ArticleContext, Mention, normalize_org, split_title
+from stance.registry import normalize_name
 from stance.types import ATTRIBUTIONS
 
 __all__: list[str] = []
@@ -292,3 +296,138 @@ def test_article_context_resolves_surnames_and_pronouns():
     she = text.index("She")
     assert ctx.resolve(Mention(she, she + 3, "She", "pronoun")) == ("Ann Lee", "pronoun")
     assert ctx.is_org("U.S. Treasury") and not ctx.is_org("Taro Yamada")
+
+
+# --- the name index's fast paths ---------------------------------------------------------------
+
+
+class _PlainContext(ArticleContext):
+    """The name index as it was before chunks and words were remembered across articles: every
+    segment classified through ``_name_kind``, every single word looked up afresh."""
+
+    def _index(self) -> None:
+        v, text = self.vocab, self.text
+        singles = []
+        starts = set(self.sentence_starts)
+        for pos, end, words in _attr._segments(text):
+            at_start = pos == 0 or pos in starts
+            kind, name, gender, title = self._name_kind(words)
+            if kind in ("none", "title"):
+                continue
+            if kind == "single":
+                singles.append((pos, name, at_start, bool(title)))
+                continue
+            self.entities.append(_attr._Entity(pos, name, kind, gender, at_start))
+            if gender:
+                self.genders.setdefault(name, gender)
+            if kind in ("person", "thing"):
+                self._remember_person(name, title, pos)
+                before = text[max(0, pos - 40):pos].split()
+                if before and before[-1].lower() in v.role_nouns:
+                    self.roles.append((pos, before[-1].lower(), name))
+                after = _attr._APPOSITIVE.match(text, end)
+                if after:
+                    role = after.group(1).split()[-1].lower()
+                    if role in v.role_nouns:
+                        self.roles.append((pos, role, name))
+            if kind in ("org", "thing"):
+                acro = _attr._PARENS_ACRONYM.match(text, end)
+                if acro:
+                    self.acronyms.setdefault(acro.group(1), name)
+            if kind == "org":
+                self._org_prefixes.setdefault(name[:3], []).append(name)
+                self.acronyms.setdefault("".join(w[0] for w in name.split()).lower(), name)
+                parts = [w for w in name.split()
+                         if w[0].isupper() and w.lower() not in _attr._SMALL]
+                for i in range(len(parts) - 1):
+                    self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
+        for pos, word, at_start, titled in singles:
+            found = self._single(word)
+            if found is None and not at_start and _attr._looks_like_company(text, pos, word, v):
+                found = (word, "org", "")
+            if found is not None:
+                name, kind, gender = found
+                self.entities.append(_attr._Entity(pos, name, kind, gender, at_start))
+            elif titled:
+                self.entities.append(_attr._Entity(pos, word, "person", "", at_start))
+            elif _attr._has_org_word([word], v):
+                self.entities.append(_attr._Entity(pos, word, "org", "", at_start))
+        for e in self.entities:
+            if e.kind == "person" and " " not in e.name:
+                e.name = self.surnames.get(normalize_name(e.name), e.name)
+        self.entities.sort(key=lambda e: e.pos)
+        for e in self.entities:
+            self.kinds.setdefault(e.name, e.kind)
+            if e.gender:
+                self.genders.setdefault(e.name, e.gender)
+
+    def _single(self, word, facts=None):
+        key = normalize_name(word)
+        if key in self.surnames:
+            name = self.surnames[key]
+            return name, "person", self.genders.get(name, "")
+        if word in self.acronyms:
+            return self.acronyms[word], "org", ""
+        if 2 <= len(word) <= 6 and word[0].isupper() and any(c.isupper() for c in word[1:]) \
+                and word.lower() in self.acronyms:
+            return self.acronyms[word.lower()], "org", ""
+        if self.first_names.get(key):
+            return self.first_names[key], "person", ""
+        sp = self.registry.lookup(word) or self.registry.lookup_surname(word)
+        if sp is not None:
+            self.named.add(sp.name)
+            return sp.name, ("person" if sp.is_person else "org"), sp.gender or ""
+        if _attr._ACRONYM.match(word):
+            return word, "org", ""
+        if len(word) >= 3 and word[0].isupper() and not word.isupper():
+            for name in reversed(self._org_prefixes.get(word[:3], ())):
+                if name.split()[0].startswith(word) and name != word:
+                    return name, "org", ""
+        return None
+
+
+def _state(ctx: ArticleContext) -> tuple:
+    return ([(e.pos, e.name, e.kind, e.gender, e.sentence_start) for e in ctx.entities],
+            ctx.surnames, ctx.named, ctx.roles, ctx.acronyms, ctx.first_names, ctx.kinds,
+            ctx.genders, ctx._org_prefixes)
+
+
+_WORDS = ["Mr", "Lord", "Brown", "Gordon", "Robin", "Butler", "Bank", "of", "England", "(BoE)",
+          "BoE", "Federal", "Reserve", "Fed", "Akazawa", "Ryosei", "Bessent", "and", "Greer",
+          "the", "The", "But", "firm", "HealthSouth", "eBay", "US", "U.S.", "Japan's", "Prime",
+          "Minister", "Shigeru", "Ishiba", "Ukraine", "said", "chairman", "minister,", "Ann",
+          "Lee,", "Wim", "Kok", "UN's", "Food", "&", "Agriculture", "Organisation", "(FAO)",
+          "Treasury", "Secretary", "Lib", "Dems", "Finance", "Economy", "Ministry", "Sarkozy",
+          "Nicolas", "France", "Commission", "Shell", "Oil", "Kiev", "O'Neill", "Jean-Claude",
+          "A.", "Blixt", "Charles", "Mervyn", "King", "ISP", "Freedom2surf", ".", ",", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_name_index_matches_its_plain_form(words):
+    text = " ".join(words).replace(" \n ", "\n").replace(" .", ".").replace(" ,", ",")
+    reg = load_registry()
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c in " \n" and i and text[i - 1] in ".\n"]
+    assert _state(ArticleContext(text, reg, starts)) == _state(_PlainContext(text, reg, starts))
+
+
+def test_name_index_matches_its_plain_form_on_an_article():
+    text = ("Gordon Brown's Budget was praised by Lord Butler. Robin Butler, the chairman, "
+            "said the Bank of England (BoE) would act. The BoE and the Fed disagreed after "
+            "the Federal Reserve met. Mr Smith of the firm HealthSouth said eBay was fine.\n"
+            "Japan's Economic Revitalization Minister Ryosei Akazawa met Bessent and Greer. "
+            "Wim Kok wrote the Wim report for the UN's Food & Agriculture Organisation.")
+    reg = load_registry()
+    starts = [0, 50, 150]
+    fast, plain = ArticleContext(text, reg, starts), _PlainContext(text, reg, starts)
+    assert _state(fast) == _state(plain)
+    assert any(e.name == "Robin Butler" for e in fast.entities)  # "Lord Butler" resolved
+    assert fast.acronyms["BoE"] == "Bank of England"
+
+
+def test_chunk_names_are_the_named_segments_of_a_chunk():
+    reg, v = load_registry(), _attr.vocabulary()
+    assert _attr._chunk_names("The", reg, v) == ()  # an opener names nobody
+    got = _attr._chunk_names("Bessent and Greer", reg, v)
+    assert [(s, e, c[0], c[1]) for s, e, c in got] == [
+        (0, 7, "person", "Scott Bessent"), (12, 17, "person", "Jamieson Greer")]

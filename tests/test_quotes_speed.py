@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from stance.quotes import (
     _TOKEN,
     _Extractor,
+    _lowered,
     _Para,
     _quote_ids,
     _sentence_guesses,
@@ -113,3 +114,38 @@ def test_a_quote_inside_a_longer_one_belongs_to_the_outer_one():
     starts = [m.start() for m in _TOKEN.finditer(text)]
     # x  '  a  "  b  "  c  '  d  "  e  "
     assert _quote_ids(starts, quotes) == [-1, 0, 0, 0, 0, 0, 0, 0, -1, 2, 2, 2]
+
+
+def test_lowering_keeps_every_token_class_but_the_kelvin_sign():
+    """Why _lowered may tokenise the lower-cased text: over all of Unicode, a character that
+    lower-cases to one other character stays in every character class of _TOKEN, save one."""
+    import sys
+
+    classes = [re.compile(c) for c in (r"\w", r"\S", r"[^\W_]", r"[A-Za-z]", r"[’'\-&.]")]
+    changed = []
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if low != c and len(low) == 1 and any(
+                bool(k.match(c)) != bool(k.match(low)) for k in classes):
+            changed.append(c)
+    assert changed == ["\u212a"]  # KELVIN SIGN -> "k": _lowered refuses texts holding it
+
+
+def test_lowered_refuses_what_would_move_offsets_or_tokens():
+    assert _lowered("Ishiba SAID “No.”") == "ishiba said “no.”"
+    assert _lowered("İzmir") is None  # two characters in lower case
+    assert _lowered("ΟΔΟΣ:Α") is None  # the capital sigma's lower case depends on context
+    assert _lowered("5 \u212a") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_CHARS + "AÉΣİ\u212aß", max_size=40))
+def test_paragraph_tokens_from_the_lowered_text_match_the_plain_ones(text):
+    flat = _lowered(text)
+    plain = _Para(text, 0, len(text), find_quote_spans(text), [(0, len(text))])
+    if flat is None:
+        return
+    fast = _Para(text, 0, len(text), find_quote_spans(text), [(0, len(text))], flat)
+    assert (fast.starts, fast.ends, fast.low, fast.cap, fast.qid, fast.sent) == \
+        (plain.starts, plain.ends, plain.low, plain.cap, plain.qid, plain.sent)
