@@ -35,7 +35,7 @@ import pandas as pd
 from .attribution import ArticleContext, Mention, vocabulary
 from .registry import Registry, load_registry
 from .resources import read_table
-from .text import paragraph_spans, sentence_spans
+from .text import paragraph_sentences, paragraph_spans
 from .types import QUOTE_COLUMNS, QUOTE_DTYPES
 
 __all__ = ["extract_quotes", "extract_statements", "find_quote_spans", "load_cues", "Cues",
@@ -61,6 +61,7 @@ _SINGLE_CLOSE = "’'"
 _QUOTE_CHARS = frozenset(_DOUBLE + "‘’'")
 _DOUBLE_RE = re.compile("[" + _DOUBLE + "]")
 _SINGLE_RE = re.compile("[‘’']")
+_ANY_MARK = re.compile("[" + _DOUBLE + "‘']")  # a paragraph without one has no quote
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:")
 _CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-")
 
@@ -782,9 +783,10 @@ class _Extractor:
                   last_para: int, quotes: list[_Quote]) -> None:
         text = self.text
         if not quotes and self.cues.first_words.isdisjoint(
-                _LOWER_WORD.findall(text[lo:hi].lower())):
+                _LOWER_WORD.findall(text[lo:hi].lower()) if self.flat is None
+                else _LOWER_WORD.findall(self.flat, lo, hi)):
             return
-        sents = [tuple(s) for s in sentence_spans(text, [(lo, hi)])]
+        sents = paragraph_sentences(text, lo, hi)
         if not sents:
             return
         p = _Para(text, lo, hi, quotes, sents, self.flat)
@@ -926,7 +928,9 @@ class _Extractor:
         cues, at = p.cues, p.cue_at  # only a cue can start a reported statement
         if not at:
             return
-        for si in range(len(p.sents)):
+        # only sentences that hold a cue: a cue inside sentence si's tokens has p.sent == si
+        # (sentences do not overlap), so no other sentence has anything to report
+        for si in dict.fromkeys(map(p.sent.__getitem__, at)):  # ascending: ``at`` is
             lo, hi = p.sentence_tokens(si)
             if lo >= hi:
                 continue
@@ -1051,10 +1055,9 @@ def extract_statements(text: str, *, registry: Registry | None = None,
     ex = _Extractor(text, registry or load_registry(), cues or load_cues())
     paras = paragraph_spans(text)
     quotes = []
+    any_mark = _ANY_MARK.search
     for lo, hi in paras:
-        chunk = text[lo:hi]
-        has_quote = any(c in chunk for c in _DOUBLE) or "‘" in chunk or "'" in chunk
-        quotes.append(find_quote_spans(text, lo, hi) if has_quote else [])
+        quotes.append(find_quote_spans(text, lo, hi) if any_mark(text, lo, hi) else [])
     ex.ctx.mark_quoted([(q.start, q.end) for qs in quotes for q in qs])
     last: Statement | None = None
     last_para = -10

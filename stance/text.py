@@ -56,14 +56,22 @@ def straighten_quotes(text: str) -> str:
     return text
 
 
-_LAST_FLAT: list[str] = ["", ""]
+_LAST_FLAT: list = ["", "", False]
 
 
 def _straightened(text: str) -> str:
     """straighten_quotes, remembered for the last text (callers go paragraph by paragraph)."""
+    return _straightened_plain(text)[0]
+
+
+def _straightened_plain(text: str) -> tuple[str, bool]:
+    """straighten_quotes of the last text, and whether that text is *plain*: no whitespace
+    but spaces and newlines (so a stretch without a newline has only spaces) and none on
+    which NLTK and ``re`` disagree. Punkt's per-call checks then need no regex scan."""
     if _LAST_FLAT[0] is not text:
         _LAST_FLAT[0], _LAST_FLAT[1] = text, straighten_quotes(text)
-    return _LAST_FLAT[1]
+        _LAST_FLAT[2] = not _NOT_PLAIN.search(text)
+    return _LAST_FLAT[1], _LAST_FLAT[2]
 
 
 @lru_cache(maxsize=8)
@@ -81,6 +89,9 @@ _WHITESPACE_DISAGREE = re.compile("[\x1c-\x1f]")
 _PUNKT_WHITESPACE = string.whitespace  # what Punkt's "last whitespace" search looks for
 _OTHER_WHITESPACE = re.compile("[" + re.escape(_PUNKT_WHITESPACE.replace(" ", "")) + "]")
 _CONTEXT_CACHE_LIMIT = 100_000
+# What makes a text not plain (see _straightened_plain): whitespace other than space and
+# newline that Punkt's search looks for, or whitespace NLTK and ``re`` disagree on.
+_NOT_PLAIN = re.compile("[\t\r\x0b\x0c\x1c-\x1f]")
 
 
 class _Punkt:
@@ -103,20 +114,25 @@ class _Punkt:
         self._abbrevs = punkt._params.abbrev_types
         self._decided: dict[str, bool] = {}
 
-    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
-        """Sentence spans of ``text``, as ``PunktSentenceTokenizer.span_tokenize`` gives."""
-        if _WHITESPACE_DISAGREE.search(text):
-            return list(self.punkt.span_tokenize(text))
-        return self._realigned(text, self._slices(text))
+    def span_tokenize(self, text: str, plain: bool = False) -> list[tuple[int, int]]:
+        """Sentence spans of ``text``, as ``PunktSentenceTokenizer.span_tokenize`` gives.
 
-    def _candidates(self, text: str) -> list[tuple[re.Match[str], int, int]]:
+        ``plain``: the caller knows ``text`` holds no whitespace but spaces and newlines
+        (see ``_straightened_plain``), which spares two scans of it.
+        """
+        if not plain and _WHITESPACE_DISAGREE.search(text):
+            return list(self.punkt.span_tokenize(text))
+        return self._realigned(text, self._slices(text, plain))
+
+    def _candidates(self, text: str, plain: bool = False
+                    ) -> list[tuple[re.Match[str], int, int]]:
         """Candidate boundaries with the span of the word before each, as Punkt's
         ``_match_potential_end_contexts`` keeps them (a candidate whose word overlaps the
         next candidate's is dropped)."""
         out: list[tuple[re.Match[str], int, int]] = []
         prev_start = prev_stop = 0
         prev_match: re.Match[str] | None = None
-        only_spaces = not _OTHER_WHITESPACE.search(text)
+        only_spaces = "\n" not in text if plain else not _OTHER_WHITESPACE.search(text)
         for match in self._period.finditer(text):
             m_start = match.start()
             last = text.rfind(" ", prev_stop, m_start) if only_spaces else \
@@ -145,11 +161,11 @@ class _Punkt:
             found = self._decided[context] = self.punkt.text_contains_sentbreak(context)
         return found
 
-    def _slices(self, text: str) -> list[tuple[int, int]]:
+    def _slices(self, text: str, plain: bool = False) -> list[tuple[int, int]]:
         """Punkt's ``_slices_from_text``."""
         out: list[tuple[int, int]] = []
         last_break = 0
-        for match, w_start, w_stop in self._candidates(text):
+        for match, w_start, w_stop in self._candidates(text, plain):
             if self._breaks(text[w_start:w_stop], match):
                 out.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") \
@@ -252,11 +268,18 @@ def sentence_spans(
     ['Talks on the U.S. trade deficit began.', '“We are ready,” he said.']
     """
     tok = _tokenizer(None if abbreviations is None else str(abbreviations))
-    flat = _straightened(text)
+    flat, plain = _straightened_plain(text)
     out: list[Span] = []
     for p_start, p_end in paragraphs if paragraphs is not None else paragraph_spans(text):
-        out.extend(_join_continuations(flat, _punkt_spans(tok, flat, p_start, p_end)))
+        out.extend(_join_continuations(flat, _punkt_spans(tok, flat, p_start, p_end, plain)))
     return out
+
+
+def paragraph_sentences(text: str, start: int, end: int) -> list[Span]:
+    """``sentence_spans(text, [(start, end)])`` with the packaged abbreviations: the
+    sentences of one paragraph, for callers that go paragraph by paragraph."""
+    flat, plain = _straightened_plain(text)
+    return _join_continuations(flat, _punkt_spans(_tokenizer(None), flat, start, end, plain))
 
 
 #: Longest stretch of text handed to Punkt in one call. NLTK runs Punkt's regular expression
@@ -270,7 +293,7 @@ _OPEN_ENDING = re.compile(r"""(?:[?!][)\]"']*|[.,][)\]]*["'][)\]"']*)$""")
 
 
 def _punkt_spans(
-    tok: PunktSentenceTokenizer, flat: str, start: int, end: int
+    tok: _Punkt, flat: str, start: int, end: int, plain: bool = False
 ) -> list[Span]:
     """Punkt's sentence spans of ``flat[start:end]``, in bounded windows.
 
@@ -287,7 +310,7 @@ def _punkt_spans(
             limit = pos + _MAX_PUNKT_CHARS
             cut = _last_space(flat, pos, limit)
             stop = cut if cut > pos else limit
-        found = [Span(pos + s, pos + e) for s, e in tok.span_tokenize(flat[pos:stop])]
+        found = [Span(pos + s, pos + e) for s, e in tok.span_tokenize(flat[pos:stop], plain)]
         if stop == end or not found:
             spans.extend(found)
             pos = stop

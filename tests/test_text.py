@@ -407,3 +407,30 @@ def test_seed_sentences_read_by_eye(seed_articles, article_id, sentence):
 def test_straighten_quotes_maps_each_mark_one_for_one(text):
     assert straighten_quotes(text) == text.translate(text_mod._QUOTE_TABLE)
     assert len(straighten_quotes(text)) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ATOMS), st.sampled_from(_SEPARATORS)), max_size=16))
+def test_paragraph_sentences_match_sentence_spans(parts):
+    text = "".join(a + b for a, b in parts)
+    for start, end in paragraph_spans(text):
+        assert text_mod.paragraph_sentences(text, start, end) == \
+            sentence_spans(text, [(start, end)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([a for a in _ATOMS if a.isprintable()]),
+                          st.sampled_from([" ", "", "  ", "\n", " \n "])), max_size=16))
+def test_plain_text_needs_no_whitespace_scan(parts):
+    """A text with no whitespace but spaces and newlines is split the same when the caller
+    says so (``plain``), sparing Punkt's two scans of it."""
+    text = straighten_quotes("".join(a + b for a, b in parts))
+    assert text_mod._straightened_plain(text) == (text, True)
+    fast = text_mod._tokenizer(None)
+    assert fast.span_tokenize(text, True) == fast.span_tokenize(text) == _nltk_spans(text)
+
+
+def test_texts_with_other_whitespace_are_not_plain():
+    assert text_mod._straightened_plain("a\tb")[1] is False
+    assert text_mod._straightened_plain("a\x1cb")[1] is False
+    assert text_mod._straightened_plain("“a”\nb c") == ('"a"\nb c', True)
