@@ -346,7 +346,7 @@ class ArticleContext:
                     self.genders.setdefault(name, gender)
                 if kind == "person" or kind == "thing":
                     self._remember_person(name, title, pos)
-                    before = text[max(0, pos - 40):pos].split()
+                    before = text[max(0, pos - 40):pos].rsplit(None, 1)  # its last word
                     if before and before[-1].lower() in role_nouns:
                         self.roles.append((pos, before[-1].lower(), name))
                     after = _APPOSITIVE.match(text, base + rel_end)
@@ -672,7 +672,7 @@ def _word_facts(word: str, reg: Registry, v: Vocabulary) -> tuple:
 
 def _org_noun_before(text: str, pos: int, v: Vocabulary) -> bool:
     """The word before ``pos`` is an organisation noun ("the firm HealthSouth")."""
-    before = text[max(0, pos - 24):pos].split()
+    before = text[max(0, pos - 24):pos].rsplit(None, 1)  # its last word, as split()[-1]
     return bool(before) and before[-1].lower().strip(",") in v.org_nouns
 
 

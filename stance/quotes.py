@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
-from operator import itemgetter
+from operator import add, itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -50,7 +50,8 @@ _FIRST = itemgetter(0)
 _LOWER_WORD = re.compile(r"[a-z]+")
 # Where a sentence likely starts, for the name index: the space after ., ! or ? (and at most one
 # closing quote mark), or the newline, before an upper-case letter (or quote mark and one).
-_SENT_GUESS = re.compile(r"[.!?][\"”’']? (?=[\"“‘']?[A-Z])|\n(?=[\"“‘']?[A-Z])")
+# Led by one character class (not an alternation), so ``re`` skips to the candidates.
+_SENT_GUESS = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[\"”’']? )(?=[\"“‘']?[A-Z])")
 _SENT_GUESS_HEAD = re.compile(r"[\"“‘']?[A-Z]")
 
 _DOUBLE_OPEN = "“„«"
@@ -274,8 +275,8 @@ def _is_name_of_thing(inner: str) -> bool:
 class _Para:
     """Tokens of one paragraph with their quote membership and sentence index."""
 
-    __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes", "cues",
-                 "cue_at")
+    __slots__ = ("text", "starts", "_ends", "low", "cap", "qid", "sent", "sents", "quotes",
+                 "cues", "cue_at")
 
     def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
                  sents: list[tuple[int, int]], flat: str | None = None) -> None:
@@ -287,13 +288,15 @@ class _Para:
             starts = list(map(_M_START, ms))  # map over C methods: a third of a listcomp's time
             self.low = list(map(_M_GROUP, ms))
             self.cap = list(map(str.isupper, map(text.__getitem__, starts)))
+            self._ends: list[int] | None = None  # each token as long as its ``low``: on demand
         else:
             ms = list(_TOKEN.finditer(text, lo, hi))
             starts = list(map(_M_START, ms))
             words = list(map(_M_GROUP, ms))
             self.low = list(map(str.lower, words))
             self.cap = list(map(str.isupper, map(_FIRST, words)))
-        self.starts, self.ends = starts, list(map(_M_END, ms))
+            self._ends = list(map(_M_END, ms))
+        self.starts = starts
         self.qid = _quote_ids(starts, quotes)
         sent = [0] * len(starts)
         bounds = [bisect_right(starts, a - 1) for a, _ in sents[1:]] + [len(starts)]
@@ -302,6 +305,13 @@ class _Para:
         self.sent = sent
         self.cues: list = []
         self.cue_at: list[int] = []  # indices of the tokens that start a cue
+
+    @property
+    def ends(self) -> list[int]:
+        """End offset of each token (most paragraphs need few of them: built on first use)."""
+        if self._ends is None:
+            self._ends = list(map(add, self.starts, map(len, self.low)))
+        return self._ends
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""

@@ -343,8 +343,11 @@ class _PlainContext(ArticleContext):
                     self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
         for pos, word, at_start, titled in singles:
             found = self._single(word)
-            if found is None and not at_start and _attr._looks_like_company(text, pos, word, v):
-                found = (word, "org", "")
+            if found is None and not at_start:
+                before = text[max(0, pos - 24):pos].split()
+                if _attr._CAMEL.match(word) or (
+                        before and before[-1].lower().strip(",") in v.org_nouns):
+                    found = (word, "org", "")
             if found is not None:
                 name, kind, gender = found
                 self.entities.append(_attr._Entity(pos, name, kind, gender, at_start))
