@@ -26,8 +26,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
-from operator import add, itemgetter
+from itertools import accumulate, compress, count
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -43,8 +43,13 @@ __all__ = ["extract_quotes", "extract_statements", "find_quote_spans", "load_cue
 
 # A word ("U.S.", "Japan's", "co-op", "3.5") or one other non-space character. The same as
 # "(?:[A-Za-z]\.){2,}|[^\W_](?:\w|[’'\-&.](?=[^\W_]))*|\S", unrolled and possessive (nothing
-# after a word could make giving back characters match), which runs faster.
-_TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|[^\W_]\w*+(?:[’'\-&.][^\W_]\w*+)*+|\S")
+# after a word could make giving back characters match), and led by its first character
+# (\S, then what may follow that character), so ``re`` skips whitespace by a class scan
+# instead of trying three alternatives at every space, which runs faster.
+_TOKEN = re.compile(
+    r"\S(?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)+|(?<=[^\W_])\w*+(?:[’'\-&.][^\W_]\w*+)*+|)")
+# The same tokens as ``split`` pieces: [gap, token, gap, token, ..., gap], no match objects.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _M_START, _M_END, _M_GROUP = re.Match.start, re.Match.end, re.Match.group
 _FIRST = itemgetter(0)
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -275,7 +280,7 @@ def _is_name_of_thing(inner: str) -> bool:
 class _Para:
     """Tokens of one paragraph with their quote membership and sentence index."""
 
-    __slots__ = ("text", "starts", "_ends", "low", "cap", "qid", "sent", "sents", "quotes",
+    __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes",
                  "cues", "cue_at")
 
     def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
@@ -284,18 +289,22 @@ class _Para:
         self.quotes = quotes
         self.sents = sents
         if flat is not None:  # the lower-cased text (see _lowered): its tokens are ``low``
-            ms = list(_TOKEN.finditer(flat, lo, hi))
-            starts = list(map(_M_START, ms))  # map over C methods: a third of a listcomp's time
-            self.low = list(map(_M_GROUP, ms))
+            # split pieces alternate gap, token, gap, ...; their running lengths are the
+            # offsets where each piece starts, so tokens start at the odd ones and end at the
+            # even ones (C-level maps and slices: no match object or Python loop per token)
+            parts = _TOKEN_SPLIT.split(flat[lo:hi])
+            offsets = list(accumulate(map(len, parts), initial=lo))
+            starts = offsets[1:-1:2]
+            self.low = parts[1::2]
             self.cap = list(map(str.isupper, map(text.__getitem__, starts)))
-            self._ends: list[int] | None = None  # each token as long as its ``low``: on demand
+            self.ends = offsets[2::2]
         else:
             ms = list(_TOKEN.finditer(text, lo, hi))
             starts = list(map(_M_START, ms))
             words = list(map(_M_GROUP, ms))
             self.low = list(map(str.lower, words))
             self.cap = list(map(str.isupper, map(_FIRST, words)))
-            self._ends = list(map(_M_END, ms))
+            self.ends = list(map(_M_END, ms))
         self.starts = starts
         self.qid = _quote_ids(starts, quotes)
         sent = [0] * len(starts)
@@ -305,13 +314,6 @@ class _Para:
         self.sent = sent
         self.cues: list = []
         self.cue_at: list[int] = []  # indices of the tokens that start a cue
-
-    @property
-    def ends(self) -> list[int]:
-        """End offset of each token (most paragraphs need few of them: built on first use)."""
-        if self._ends is None:
-            self._ends = list(map(add, self.starts, map(len, self.low)))
-        return self._ends
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
