@@ -30,6 +30,7 @@ from itertools import accumulate, compress, count
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .attribution import ArticleContext, Mention, vocabulary
@@ -1162,5 +1163,27 @@ def extract_quotes(articles: pd.DataFrame | str | Iterable[str], *,
             rows["sentence"].append(text[s.sent_start:s.sent_end])
     if not rows["text"]:
         return empty_quotes()
-    out = pd.DataFrame(rows)
-    return out.astype(QUOTE_DTYPES)
+    return _quote_frame(rows)
+
+
+# Columns that hold only Python str made here (never None): no dtype to infer.
+_STR_COLUMNS = frozenset({"speaker", "side", "kind", "text", "cue", "attribution", "sentence"})
+
+
+def _quote_frame(rows: dict[str, list]) -> pd.DataFrame:
+    """``pd.DataFrame(rows).astype(QUOTE_DTYPES)``, without inferring a dtype for the string
+    columns only to convert them back to object (most of that call's time): those become
+    object arrays directly; the columns that come from the caller (``article_id``,
+    ``date``) go through the same inference and conversion as before."""
+    cols: dict[str, pd.Series] = {}
+    for c, values in rows.items():
+        dtype = QUOTE_DTYPES[c]
+        if c in _STR_COLUMNS and dtype == "object":
+            arr = np.empty(len(values), dtype=object)
+            arr[:] = values
+            cols[c] = pd.Series(arr, dtype=object, copy=False)
+        elif dtype == "int64" and c in ("start", "end"):
+            cols[c] = pd.Series(np.array(values, dtype=np.int64), copy=False)
+        else:
+            cols[c] = pd.Series(values).astype(dtype)
+    return pd.DataFrame(cols, copy=False)

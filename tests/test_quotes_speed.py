@@ -149,3 +149,30 @@ def test_paragraph_tokens_from_the_lowered_text_match_the_plain_ones(text):
     fast = _Para(text, 0, len(text), find_quote_spans(text), [(0, len(text))], flat)
     assert (fast.starts, fast.ends, fast.low, fast.cap, fast.qid, fast.sent) == \
         (plain.starts, plain.ends, plain.low, plain.cap, plain.qid, plain.sent)
+
+
+def test_quote_frame_is_the_frame_pandas_infers_then_converts():
+    import numpy as np
+    import pandas as pd
+
+    from stance.quotes import _quote_frame
+    from stance.types import QUOTE_DTYPES
+
+    n = 4
+    strs = {c: [f"{c} {i}" for i in range(n)] for c in
+            ("speaker", "side", "kind", "text", "cue", "attribution", "sentence")}
+    for ids, dates in [
+        (["a", "b", "c", "d"], [pd.Timestamp("2025-01-02"), pd.NaT, pd.NaT,
+                                pd.Timestamp("2025-03-04")]),
+        ([1, 2, None, 4], ["2025-01-02", None, "2025-02-03", "2025-02-03"]),
+        (["x", None, 3, 4.5], [pd.NaT] * n),
+        ([np.int64(7), 8, 9, 10], [pd.Timestamp("2025-01-02 10:00")] * n),
+    ]:
+        rows = {"article_id": ids, "date": dates, **strs, "start": [0, 5, 9, 12],
+                "end": [3, 8, 11, 20]}
+        rows = {c: rows[c] for c in QUOTE_DTYPES}
+        plain = pd.DataFrame(rows).astype(QUOTE_DTYPES)
+        fast = _quote_frame(rows)
+        pd.testing.assert_frame_equal(fast, plain, check_exact=True)
+        assert fast.dtypes.equals(plain.dtypes)
+        assert type(fast.index) is type(plain.index)
