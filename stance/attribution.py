@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .registry import Registry, normalize_name
 from .resources import read_table, read_toml
@@ -224,6 +225,9 @@ class Mention:
     head_pos: int = -1  # for pronouns: where to look back from, if not the mention itself
 
 
+_POS = attrgetter("pos")
+
+
 @dataclass(slots=True)
 class _Entity:
     pos: int
@@ -377,15 +381,15 @@ class ArticleContext:
                 entities.append(_Entity(pos, word, "person", "", at_start))
             elif facts[6]:  # "Shell Oil" aside, a lone "Bank" or "Commission"
                 entities.append(_Entity(pos, word, "org", "", at_start))
-        # "Lord Butler" before "Robin Butler" is introduced: the full name wins
-        for e in self.entities:
+        entities.sort(key=_POS)
+        kinds, genders = self.kinds, self.genders
+        for e in entities:
+            # "Lord Butler" before "Robin Butler" is introduced: the full name wins
             if e.kind == "person" and " " not in e.name:
-                e.name = self.surnames.get(normalize_name(e.name), e.name)
-        self.entities.sort(key=lambda e: e.pos)
-        for e in self.entities:  # what each name is, for lookups by name
-            self.kinds.setdefault(e.name, e.kind)
+                e.name = surnames.get(normalize_name(e.name), e.name)
+            kinds.setdefault(e.name, e.kind)  # what each name is, for lookups by name
             if e.gender:
-                self.genders.setdefault(e.name, e.gender)
+                genders.setdefault(e.name, e.gender)
 
     def _index_groups(self) -> None:
         """Unnamed groups ("European leaders", "Japanese officials"), antecedents of "they".

@@ -176,3 +176,53 @@ def test_quote_frame_is_the_frame_pandas_infers_then_converts():
         pd.testing.assert_frame_equal(fast, plain, check_exact=True)
         assert fast.dtypes.equals(plain.dtypes)
         assert type(fast.index) is type(plain.index)
+
+
+def _plain_find_quote_spans(text, start=0, end=None):
+    """find_quote_spans as it was: every single mark handed to _pair, alnum by a generator."""
+    from bisect import bisect_right
+
+    from stance.quotes import _DOUBLE_RE, _SINGLE_RE, _pair
+
+    hi = len(text) if end is None else end
+    doubles = [m.start() for m in _DOUBLE_RE.finditer(text, start, hi)]
+    pairs = _pair(text, doubles, start, hi, True)
+    opens = [a for a, _, _ in pairs]
+
+    def inside(i):
+        k = bisect_right(opens, i) - 1
+        return k >= 0 and i < pairs[k][1]
+
+    singles = [m.start() for m in _SINGLE_RE.finditer(text, start, hi) if not inside(m.start())]
+    if singles:
+        pairs += [p for p in _pair(text, singles, start, hi, False) if p[2]]
+        pairs.sort()
+    out = []
+    for a, b, closed in pairs:
+        s, e = a + 1, b
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and any(ch.isalnum() for ch in text[s:e]):
+            out.append((a, b, s, e, closed))
+    return out
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab3é_ '’‘\"“”.,:(-\n", max_size=40), st.integers(0, 40),
+       st.integers(0, 40))
+def test_find_quote_spans_match_their_plain_form(text, i, j):
+    start, end = min(i, j, len(text)), min(max(i, j), len(text))
+    got = [(q.open, q.close, q.start, q.end, q.closed)
+           for q in find_quote_spans(text, start, end)]
+    assert got == _plain_find_quote_spans(text, start, end)
+
+
+def test_alnum_pattern_is_str_isalnum():
+    import sys
+
+    from stance.quotes import _ALNUM
+
+    assert all(bool(_ALNUM.match(chr(c))) == chr(c).isalnum()
+               for c in range(sys.maxunicode + 1))
