@@ -463,11 +463,10 @@ class ArticleContext:
         return kind, name, gender, list(title)
 
     def _remember_person(self, canonical: str, title: list[str], pos: int) -> None:
-        parts = canonical.split()
-        if len(parts) >= 2:
-            self.surnames.setdefault(normalize_name(parts[-1]), canonical)
-            first = normalize_name(parts[0])
-            if first in self.vocab.given_names:
+        surname, first = _person_keys(canonical)
+        if surname is not None:
+            self.surnames.setdefault(surname, canonical)
+            if first is not None:
                 known = self.first_names.get(first)
                 # a first name stands for one person only if no one else shares it
                 self.first_names[first] = canonical if known in (None, canonical) else ""
@@ -672,6 +671,25 @@ def _word_facts(word: str, reg: Registry, v: Vocabulary) -> tuple:
     prefix = word[:3] if len(word) >= 3 and word[0].isupper() and not word.isupper() else None
     return (normalize_name(word), mixed, found, bool(_ACRONYM.match(word)), prefix,
             bool(_CAMEL.match(word)), _has_org_word([word], v))
+
+
+@lru_cache(maxsize=65536)
+def _person_keys(canonical: str) -> tuple[str | None, str | None]:
+    """(surname key, first-name key if it is a given name) of a name of two words or more;
+    (None, None) for one word.
+
+    Examples
+    --------
+    >>> _person_keys("John Smith"), _person_keys("Smith")
+    (('smith', 'john'), (None, None))
+    >>> _person_keys("Tokyo Electric Power")
+    ('power', None)
+    """
+    parts = canonical.split()
+    if len(parts) < 2:
+        return None, None
+    first = normalize_name(parts[0])
+    return normalize_name(parts[-1]), (first if first in vocabulary().given_names else None)
 
 
 def _org_noun_before(text: str, pos: int, v: Vocabulary) -> bool:

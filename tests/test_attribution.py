@@ -434,3 +434,18 @@ def test_chunk_names_are_the_named_segments_of_a_chunk():
     got = _attr._chunk_names("Bessent and Greer", reg, v)
     assert [(s, e, c[0], c[1]) for s, e, c in got] == [
         (0, 7, "person", "Scott Bessent"), (12, 17, "person", "Jamieson Greer")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["John", "Mary", "Ryosei", "Akazawa", "U.S.", "Bank", "of",
+                                 "O'Neill", "Jean-Claude", "the", "Smith’s", "A."]),
+                min_size=1, max_size=4))
+def test_person_keys_match_the_plain_split(words):
+    name = " ".join(words)
+    parts = name.split()
+    plain = (None, None)
+    if len(parts) >= 2:
+        first = normalize_name(parts[0])
+        plain = (normalize_name(parts[-1]),
+                 first if first in _attr.vocabulary().given_names else None)
+    assert _attr._person_keys(name) == plain
