@@ -69,6 +69,76 @@ def _group_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
 
 
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]+$")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _is_word(c: str) -> bool:
+    """One character of ``\\w``."""
+    return c.isalnum() or c == "_"
+
+
+@lru_cache(maxsize=4)
+def _plain_nouns(nouns: frozenset[str]) -> bool:
+    """Every noun is word characters only and starts in lower case (see _group_matches)."""
+    return all(n[:1].islower() and _WORD_RUN.fullmatch(n) for n in nouns)
+
+
+def _group_matches(text: str, nouns: frozenset[str]) -> Iterator[re.Match[str]]:
+    """``_group_pattern(nouns).finditer(text)``, without trying the pattern at every word.
+
+    The pattern (up to three capitalised words, then a noun, as a whole word) starts with
+    ``\b``, so ``re`` would try it at every offset. When the nouns are plain words in lower
+    case, every match holds a noun that is a whole run of word characters, and the leftmost
+    match from ``pos`` starts no earlier than three whitespace-separated chunks before the
+    chunk of the first such noun at or after ``pos`` (capitalised words hold no whitespace
+    and each is followed by some; a lower-case noun can sit inside one only after a hyphen or
+    apostrophe, in the same chunk), and no later than that noun, which matches on its own.
+    So the pattern is searched only from there.
+
+    Examples
+    --------
+    >>> nouns = frozenset({"officials", "leaders"})
+    >>> [m.group() for m in _group_matches("Japanese officials met EU leaders.", nouns)]
+    ['Japanese officials', 'EU leaders']
+    """
+    pattern = _group_pattern(nouns)
+    if not _plain_nouns(nouns):
+        yield from pattern.finditer(text)
+        return
+    present = nouns.intersection(_WORD_RUN.findall(text))
+    if not present:
+        return
+    starts = []  # where a noun is a whole run of word characters
+    for noun in present:
+        q = text.find(noun)
+        while q >= 0:
+            e = q + len(noun)
+            if (q == 0 or not _is_word(text[q - 1])) and (e == len(text) or not _is_word(text[e])):
+                starts.append(q)
+            q = text.find(noun, q + 1)
+    starts.sort()
+    pos = 0
+    for q in starts:
+        if q < pos:
+            continue
+        k = q
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1  # the start of the noun's own chunk
+        for _ in range(3):  # and of up to three chunks before it
+            j = k
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j == k:
+                break
+            while j > 0 and not text[j - 1].isspace():
+                j -= 1
+            k = j
+        m = pattern.search(text, max(pos, k))
+        if m is None:  # cannot happen (the noun matches on its own): the plain scan, then
+            yield from pattern.finditer(text, pos)
+            return
+        yield m
+        pos = m.end()
 
 
 def _segments(text: str) -> list[tuple[int, int, list[str]]]:
@@ -399,7 +469,7 @@ class ArticleContext:
         if self._groups_done:
             return
         self._groups_done = True
-        for m in _group_pattern(self.vocab.group_nouns).finditer(self.text):
+        for m in _group_matches(self.text, self.vocab.group_nouns):
             words = m.group(0).split()
             sp = self.registry.lookup(" ".join(words))
             name = sp.name if sp is not None else "unknown"

@@ -449,3 +449,34 @@ def test_person_keys_match_the_plain_split(words):
         plain = (normalize_name(parts[-1]),
                  first if first in _attr.vocabulary().given_names else None)
     assert _attr._person_keys(name) == plain
+
+
+_GROUP_ATOMS = ["officials", "leaders", "Officials", "officials_", "xofficials", "Japanese",
+                "EU", "U.S.", "Anti-", "O'", "Lib", "Dems", "the", "and", "x", "3", "_", "-",
+                "’", "'", ".", ",", "both"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GROUP_ATOMS),
+                          st.sampled_from(["", " ", "  ", "\n", "\t", "-"])), max_size=14))
+def test_group_matches_are_the_pattern_scan(parts):
+    nouns = frozenset({"officials", "leaders", "both", "dems"})
+    text = "".join(a + b for a, b in parts)
+    plain = [m.span() for m in _attr._group_pattern(nouns).finditer(text)]
+    assert [m.span() for m in _attr._group_matches(text, nouns)] == plain
+
+
+def test_a_noun_inside_a_capitalised_word_is_part_of_the_longer_match():
+    nouns = frozenset({"officials", "leaders"})
+    text = "Anti-officials leaders and EU Trade Ministry Japanese officials"
+    assert [m.group() for m in _attr._group_matches(text, nouns)] == \
+        ["Anti-officials leaders", "Trade Ministry Japanese officials"]
+
+
+def test_group_matches_fall_back_to_the_scan_for_nouns_that_are_not_plain_words():
+    nouns = frozenset({"Lib Dems", "officials"})
+    text = "The Lib Dems and Japanese officials"
+    assert not _attr._plain_nouns(nouns)
+    assert [m.group() for m in _attr._group_matches(text, nouns)] == \
+        [m.group() for m in _attr._group_pattern(nouns).finditer(text)]
+    assert _attr._plain_nouns(_attr.vocabulary().group_nouns)  # the packaged ones are plain
