@@ -36,7 +36,38 @@ def normalize_newlines(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _compiled(source: str | None) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in read_lines(source, "boilerplate.txt"))
+    return tuple(_compile_fast(p) for p in read_lines(source, "boilerplate.txt"))
+
+
+_LEADING_BOUNDARY = re.compile(r"\\b([A-Za-z])(?![*+?{])")
+
+
+def _fast_form(pattern: str) -> str:
+    """The same pattern led by its first letter when it starts with ``\\b`` and a letter.
+
+    ``re`` tries a pattern that starts with ``\\b`` at every offset of a line, but skips
+    straight to the candidates of one that starts with a letter. ``\\bw...`` matches
+    exactly where ``w(?<=\\bw)...`` does (the letter, with a word boundary before it), so
+    the search finds the same matches.
+
+    Examples
+    --------
+    >>> _fast_form(r"\\bwe use cookies\\b")
+    'w(?<=\\\\bw)e use cookies\\\\b'
+    >>> _fast_form(r"\\b(please|kindly) keep")  # not a letter first: left as it is
+    '\\\\b(please|kindly) keep'
+    """
+    m = _LEADING_BOUNDARY.match(pattern)
+    if m is None:
+        return pattern
+    return f"{m.group(1)}(?<=\\b{m.group(1)}){pattern[3:]}"
+
+
+def _compile_fast(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(_fast_form(pattern), re.IGNORECASE)
+    except re.error:  # not expected; the pattern as written then
+        return re.compile(pattern, re.IGNORECASE)
 
 
 def boilerplate_patterns(source: str | Path | None = None) -> tuple[re.Pattern[str], ...]:

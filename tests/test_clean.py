@@ -210,3 +210,29 @@ def test_body_trim_matches_the_regex_it_replaced(lines):
     a body of right-stripped lines."""
     body = "\n".join(ln.rstrip() for ln in lines).strip("\n")
     assert body.strip(" \t") == re.sub(r"^[ \t]+|[ \t]+$", "", body)
+
+
+_LINE_WORDS = ["we", "We", "use", "cookies", "cookie", "all", "All", "rights", "reserved.",
+               "by", "By", "clicking", "agree", "comments", "Comments", "are", "moderated",
+               "comment", "policy", "refrain", "from", "abusive", "xwe", "_we", "3all", "-all",
+               "’s", "Ṡ", "ſ", "K", ".", ",", "(c)", "2024", "Reporting", "Jane", "Doe"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_WORDS), max_size=12), st.sampled_from([" ", "", "  "]))
+def test_fast_boilerplate_patterns_match_as_written(words, sep):
+    from stance.clean import _compiled, read_lines
+
+    line = sep.join(words)
+    written = [re.compile(p, re.IGNORECASE) for p in read_lines(None, "boilerplate.txt")]
+    fast = _compiled(None)
+    assert [bool(p.search(line)) for p in fast] == [bool(p.search(line)) for p in written]
+
+
+def test_fast_form_only_moves_a_leading_boundary_before_a_plain_letter():
+    from stance.clean import _fast_form
+
+    assert _fast_form(r"\bby (clicking)\b") == r"b(?<=\bb)y (clicking)\b"
+    for kept in (r"\b(our|the) site", r"\ba*b", r"\bx{2}", r"^click here\b", r"\b3 items",
+                 r"\bb?y"):
+        assert _fast_form(kept) == kept
