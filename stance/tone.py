@@ -675,7 +675,7 @@ class ToneScorer:
             elif w == "like" and self.domain and not (i and _like_verb(lw[i - 1])):
                 shifted[i] = "preposition"
                 continue
-            elif self.domain and _proper_name(t, i):
+            elif self.domain and t.items[i][:1].isupper() and _proper_name(t, i):
                 shifted[i] = "name"
                 continue
             else:
