@@ -216,11 +216,6 @@ def _thing_kind(name: str) -> str:
     return "org" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "person"
 
 
-def _looks_like_company(text: str, pos: int, word: str, v: Vocabulary) -> bool:
-    """A lone capitalised word named as a company: "firm HealthSouth", "WorldCom", "eBay"."""
-    return bool(_CAMEL.match(word)) or _org_noun_before(text, pos, v)
-
-
 def _has_org_word(words: list[str], v: Vocabulary) -> bool:
     return any(w.lower().strip(".").rstrip("’'s") in v.org_name_words
                or w.lower().strip(".") in v.org_name_words for w in words)
@@ -443,7 +438,8 @@ class ArticleContext:
             facts = self._facts(word)
             found = self._single(word, facts)
             if found is None and not at_start and (facts[5] or _org_noun_before(text, pos, v)):
-                found = (word, "org", "")  # as _looks_like_company, its word part remembered
+                # a lone word named as a company: "WorldCom", "eBay", "firm HealthSouth"
+                found = (word, "org", "")
             if found is not None:
                 name, kind, gender = found
                 entities.append(_Entity(pos, name, kind, gender, at_start))

@@ -59,15 +59,11 @@ def straighten_quotes(text: str) -> str:
 _LAST_FLAT: list = ["", "", False]
 
 
-def _straightened(text: str) -> str:
-    """straighten_quotes, remembered for the last text (callers go paragraph by paragraph)."""
-    return _straightened_plain(text)[0]
-
-
 def _straightened_plain(text: str) -> tuple[str, bool]:
-    """straighten_quotes of the last text, and whether that text is *plain*: no whitespace
-    but spaces and newlines (so a stretch without a newline has only spaces) and none on
-    which NLTK and ``re`` disagree. Punkt's per-call checks then need no regex scan."""
+    """straighten_quotes of the text, remembered for the last text (callers go paragraph by
+    paragraph), and whether that text is *plain*: no whitespace but spaces and newlines (so
+    a stretch without a newline has only spaces) and none on which NLTK and ``re`` disagree.
+    Punkt's per-call checks then need no regex scan."""
     if _LAST_FLAT[0] is not text:
         _LAST_FLAT[0], _LAST_FLAT[1] = text, straighten_quotes(text)
         _LAST_FLAT[2] = not _NOT_PLAIN.search(text)
