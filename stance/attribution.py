@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import TypeVar
 
 from .registry import Registry, normalize_name
 from .resources import read_table, read_toml
@@ -42,6 +43,18 @@ _CHUNK = re.compile(
     rf"[A-Z](?<![\w’'-][A-Z]){_CAP_TAIL}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
 _CACHE_LIMIT = 200_000  # name classifications remembered per registry and process
+_T = TypeVar("_T")
+
+
+def _remember(cache: dict, key: object, value: _T) -> _T:
+    """``cache[key] = value``, the registry's cache emptied first when it is full (bounded
+    memory over millions of articles); returns ``value``."""
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 _PARENS_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,7})\)")
 # Capitalised words that open sentences but never names.
 _OPENERS = frozenset(
@@ -395,9 +408,7 @@ class ArticleContext:
             chunk = m.group()
             names = cache.get(chunk)
             if names is None:  # the chunk's names, classified: the same wherever it occurs
-                if len(cache) >= _CACHE_LIMIT:  # bounded memory over millions of articles
-                    cache.clear()
-                names = cache[chunk] = _chunk_names(chunk, reg, v)
+                names = _remember(cache, chunk, _chunk_names(chunk, reg, v))
             if not names:
                 continue
             base = m.start()
@@ -479,9 +490,7 @@ class ArticleContext:
         key = (None, word)  # no key of words (tuples of str) or chunks (str) looks like it
         facts = cache.get(key)
         if facts is None:
-            if len(cache) >= _CACHE_LIMIT:  # bounded memory over millions of articles
-                cache.clear()
-            facts = cache[key] = _word_facts(word, self.registry, self.vocab)
+            facts = _remember(cache, key, _word_facts(word, self.registry, self.vocab))
         return facts
 
     def _single(self, word: str, facts: tuple | None = None) -> tuple[str, str, str] | None:
@@ -518,9 +527,7 @@ class ArticleContext:
         cache = self.registry.cache
         found = cache.get(key)
         if found is None:
-            if len(cache) >= _CACHE_LIMIT:  # bounded memory over millions of articles
-                cache.clear()
-            found = cache[key] = _classify_words(key, self.registry, self.vocab)
+            found = _remember(cache, key, _classify_words(key, self.registry, self.vocab))
         kind, name, gender, title, registered = found
         if registered:
             self.named.add(name)
