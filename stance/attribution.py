@@ -100,7 +100,7 @@ def _group_matches(text: str, nouns: frozenset[str]) -> Iterator[re.Match[str]]:
     """``_group_pattern(nouns).finditer(text)``, without trying the pattern at every word.
 
     The pattern (up to three capitalised words, then a noun, as a whole word) starts with
-    ``\b``, so ``re`` would try it at every offset. When the nouns are plain words in lower
+    ``\\b``, so ``re`` would try it at every offset. When the nouns are plain words in lower
     case, every match holds a noun that is a whole run of word characters, and the leftmost
     match from ``pos`` starts no earlier than three whitespace-separated chunks before the
     chunk of the first such noun at or after ``pos`` (capitalised words hold no whitespace
@@ -158,9 +158,9 @@ def _segments(text: str) -> list[tuple[int, int, list[str]]]:
     """Capitalised chunks of ``text`` as (start, end, words), split after a possessive.
 
     "Gordon Brown's Budget" is two names, "Gordon Brown" and "Budget"; "Japan's Economic
-    Revitalization Minister Ryosei Akazawa" is "Japan" and the minister. A list, built in one
-    loop: an article has hundreds of chunks, and generators nested per chunk cost more than
-    the chunks' own work.
+    Revitalization Minister Ryosei Akazawa" is "Japan" and the minister. The name index
+    calls it on one chunk at a time, through :func:`_chunk_names`, whose result it remembers
+    per chunk string.
     """
     out: list[tuple[int, int, list[str]]] = []
     for m in _CHUNK.finditer(text):

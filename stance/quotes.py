@@ -951,7 +951,7 @@ class _Extractor:
             return
         # only sentences that hold a cue: a cue inside sentence si's tokens has p.sent == si
         # (sentences do not overlap), so no other sentence has anything to report
-        for si in dict.fromkeys(map(p.sent.__getitem__, at)):  # ascending: ``at`` is
+        for si in dict.fromkeys(map(p.sent.__getitem__, at)):  # in order, as ``at`` is
             lo, hi = p.sentence_tokens(si)
             if lo >= hi:
                 continue

@@ -280,7 +280,9 @@ def paragraph_sentences(text: str, start: int, end: int) -> list[Span]:
 
 #: Longest stretch of text handed to Punkt in one call. NLTK runs Punkt's regular expression
 #: under a 5-second wall-clock limit per call (``nltk.redos``), which a paragraph of a few MB
-#: exceeds; longer paragraphs are fed in windows of this size instead.
+#: exceeds; longer paragraphs are fed in windows of this size instead. The replica in
+#: :class:`_Punkt` runs plain ``re``, but a text holding \x1c-\x1f still goes to NLTK's own
+#: Punkt, and every text is windowed alike, whichever of the two splits it.
 _MAX_PUNKT_CHARS = 20_000
 
 # A sentence that ends in ? or ! (or in a closing quote mark) and is followed by one that
