@@ -634,15 +634,6 @@ class ArticleContext:
                 return org, "title"
         return "unknown", "none"
 
-    def _nearest(self, pos: int, kinds: tuple[str, ...], gender: str = "") -> _Entity | None:
-        i = bisect_left(self._positions, pos) - 1
-        while i >= 0:
-            e = self.entities[i]
-            if e.kind in kinds and not (gender and e.gender and e.gender != gender):
-                return e
-            i -= 1
-        return None
-
     def _resolve_pronoun(self, mention: Mention) -> tuple[str, str]:
         word = mention.text.lower()
         pos = mention.head_pos if mention.head_pos >= 0 else mention.start
