@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["REPO_ROOT", "SEEDS", "SEED_IDS", "GOOD_ARTICLE", "write_good_articles"]
+__all__ = ["REPO_ROOT", "SEEDS", "SEED_IDS", "GOOD_ARTICLE", "write_good_articles", "write_tables"]
 
 #: The repository root (the folder holding ``pyproject.toml``).
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +30,40 @@ GOOD_ARTICLE = (
     "Japan and the U.S. resumed tariff talks on Tuesday.\n"
     "“We are making progress,” the minister said.\n"
 )
+
+
+def write_tables(articles, folder: Path, *, blank_at: int, tsv: bool = False,
+                 blank_jsonl_line: bool = False) -> dict[str, Path]:
+    """A corpus as tables: with ids and dates (``ids.*``) and text only (``plain.*``).
+
+    ``articles`` is a loaded corpus; a blank row goes in at ``blank_at`` (it must be reported,
+    not lost). The texts hold newlines, commas and quote marks, so the CSV has quoted
+    multi-line fields; Parquet files get several row groups; with ``blank_jsonl_line`` the
+    JSONL has a blank line between records (no row).
+    """
+    import pandas as pd
+
+    articles = articles[["article_id", "date", "title", "text"]]
+    articles = articles.assign(date=articles["date"].dt.strftime("%Y-%m-%d"))
+    blank = pd.DataFrame([{"article_id": "blank", "date": "", "title": "", "text": ""}])
+    frame = pd.concat([articles.iloc[:blank_at], blank, articles.iloc[blank_at:]],
+                      ignore_index=True)
+    out = {}
+    for stem, table in (("ids", frame), ("plain", frame[["text"]])):
+        out[f"{stem}.csv"] = folder / f"{stem}.csv"
+        table.to_csv(out[f"{stem}.csv"], index=False)
+        if tsv:
+            out[f"{stem}.tsv"] = folder / f"{stem}.tsv"
+            table.to_csv(out[f"{stem}.tsv"], index=False, sep="\t")
+        out[f"{stem}.jsonl"] = folder / f"{stem}.jsonl"
+        text = table.to_json(orient="records", lines=True, force_ascii=False)
+        if blank_jsonl_line:
+            lines = text.splitlines()
+            text = "\n".join(lines[:2] + [""] + lines[2:]) + "\n"
+        out[f"{stem}.jsonl"].write_text(text, encoding="utf-8")
+        out[f"{stem}.parquet"] = folder / f"{stem}.parquet"
+        table.to_parquet(out[f"{stem}.parquet"], index=False, row_group_size=3)
+    return out
 
 
 def write_good_articles(folder: Path, n: int = 2) -> list[str]:

@@ -16,7 +16,7 @@ dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
-from conftest import REPO_ROOT, SEEDS, write_good_articles  # noqa: E402
+from conftest import REPO_ROOT, SEEDS, write_good_articles, write_tables  # noqa: E402
 
 import stance  # noqa: E402
 import stance.dask as sd  # noqa: E402
@@ -155,25 +155,7 @@ def test_objects_of_ones_own_are_shipped_and_used(client, corpus, serial):
 def tables(tmp_path_factory, serial) -> dict[str, Path]:
     """The corpus as tables with quoted multi-line fields, a blank row and several row groups."""
     folder = tmp_path_factory.mktemp("dask-tables")
-    articles = serial[0][["article_id", "date", "title", "text"]]
-    articles = articles.assign(date=articles["date"].dt.strftime("%Y-%m-%d"))
-    blank = pd.DataFrame([{"article_id": "blank", "date": "", "title": "", "text": ""}])
-    frame = pd.concat([articles.iloc[:3], blank, articles.iloc[3:]], ignore_index=True)
-    out = {}
-    for stem, table in (("ids", frame), ("plain", frame[["text"]])):
-        out[f"{stem}.csv"] = folder / f"{stem}.csv"
-        table.to_csv(out[f"{stem}.csv"], index=False)
-        out[f"{stem}.tsv"] = folder / f"{stem}.tsv"
-        table.to_csv(out[f"{stem}.tsv"], index=False, sep="\t")
-        out[f"{stem}.jsonl"] = folder / f"{stem}.jsonl"
-        text = table.to_json(orient="records", lines=True, force_ascii=False)
-        lines = text.splitlines()
-        # a blank line between records: read_json skips it, so it is no row
-        out[f"{stem}.jsonl"].write_text("\n".join(lines[:2] + [""] + lines[2:]) + "\n",
-                                        encoding="utf-8")
-        out[f"{stem}.parquet"] = folder / f"{stem}.parquet"
-        table.to_parquet(out[f"{stem}.parquet"], index=False, row_group_size=3)
-    return out
+    return write_tables(serial[0], folder, blank_at=3, tsv=True, blank_jsonl_line=True)
 
 
 @pytest.mark.parametrize("name", ["ids.csv", "ids.tsv", "ids.jsonl", "ids.parquet",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import REPO_ROOT, SEEDS, write_good_articles
+from conftest import REPO_ROOT, SEEDS, write_good_articles, write_tables
 
 import stance
 import stance.stream as stream
@@ -44,19 +44,7 @@ def tables(tmp_path_factory, mixed_corpus) -> dict[str, Path]:
     multi-line fields; each table also has an empty row, which must be reported, not lost.
     """
     folder = tmp_path_factory.mktemp("tables")
-    articles = stance.load_corpus(mixed_corpus)[["article_id", "date", "title", "text"]]
-    articles = articles.assign(date=articles["date"].dt.strftime("%Y-%m-%d"))
-    blank = pd.DataFrame([{"article_id": "blank", "date": "", "title": "", "text": ""}])
-    frame = pd.concat([articles.iloc[:4], blank, articles.iloc[4:]], ignore_index=True)
-    out = {}
-    for stem, table in (("ids", frame), ("plain", frame[["text"]])):
-        out[f"{stem}.csv"] = folder / f"{stem}.csv"
-        table.to_csv(out[f"{stem}.csv"], index=False)
-        out[f"{stem}.jsonl"] = folder / f"{stem}.jsonl"
-        table.to_json(out[f"{stem}.jsonl"], orient="records", lines=True, force_ascii=False)
-        out[f"{stem}.parquet"] = folder / f"{stem}.parquet"
-        table.to_parquet(out[f"{stem}.parquet"], index=False, row_group_size=3)
-    return out
+    return write_tables(stance.load_corpus(mixed_corpus), folder, blank_at=4)
 
 
 def _concat(chunks: list[pd.DataFrame]) -> pd.DataFrame:
