@@ -1347,7 +1347,8 @@ def score_quotes(
     ``scorer`` is any callable text -> dict (the domain scorer by default; :func:`score_vader`,
     or a model of one's own), so scorers can be compared on the same statements. A scorer that
     returns ``compound`` but no ``tone`` has its compound used as tone; keys it does not return
-    are NaN, and so are the scores of a missing (non-string) text.
+    are NaN, and so are the scores of a missing (non-string) text. A text that occurs more
+    than once is scored once.
 
     Examples
     --------
@@ -1362,12 +1363,20 @@ def score_quotes(
         raise KeyError(f"no column {column!r} to score (columns: {have})")
     fn = scorer if scorer is not None else make_scorer()
     cols: dict[str, list[Any]] = {c: [] for c in SCORE_COLUMNS}
+    # a text is scored once however often it recurs (syndicated copies, repeated soundbites):
+    # a scorer is a function of the text alone
+    seen: dict[str, tuple[Any, ...]] = {}
     for text in quotes[column].tolist():
-        got: Mapping[str, Any] = fn(text) if isinstance(text, str) else {}
-        if "tone" not in got and "compound" in got:
-            got = {**got, "tone": got["compound"]}
-        for c in SCORE_COLUMNS:
-            cols[c].append(got.get(c, np.nan))
+        row = seen.get(text) if isinstance(text, str) else None
+        if row is None:
+            got: Mapping[str, Any] = fn(text) if isinstance(text, str) else {}
+            if "tone" not in got and "compound" in got:
+                got = {**got, "tone": got["compound"]}
+            row = tuple(got.get(c, np.nan) for c in SCORE_COLUMNS)
+            if isinstance(text, str):
+                seen[text] = row
+        for c, v in zip(SCORE_COLUMNS, row, strict=True):
+            cols[c].append(v)
     out = quotes.drop(columns=[c for c in SCORE_COLUMNS if c in quotes.columns]).copy()
     for c in SCORE_COLUMNS:
         if c == "stance":

@@ -818,6 +818,20 @@ def test_score_quotes_with_another_scorer():
     assert vader["caution"].isna().all()
 
 
+def test_score_quotes_scores_a_recurring_text_once_and_gives_every_row_its_scores():
+    calls: list[str] = []
+
+    def scorer(text):
+        calls.append(text)
+        return {"tone": len(text) / 100, "caution": 0.5}
+
+    texts = ["talks went well", "no deal", "talks went well", np.nan, "no deal", "talks went well"]
+    out = score_quotes(pd.DataFrame({"text": texts}), scorer=scorer)
+    assert sorted(calls) == ["no deal", "talks went well"]
+    assert out["tone"].tolist()[:3] == [0.15, 0.07, 0.15] and out.loc[5, "tone"] == 0.15
+    assert math.isnan(out.loc[3, "tone"]) and out.loc[4, "caution"] == 0.5
+
+
 def test_score_quotes_replaces_old_scores_and_names_a_missing_column():
     quotes = pd.DataFrame({"statement": ["good"], "tone": [9.0]})
     out = score_quotes(quotes, column="statement")
