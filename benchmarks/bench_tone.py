@@ -10,7 +10,8 @@ Prints, for one core in this process:
   (``tests/data/tone_seeds.csv``), the rated BBC statements (``benchmarks/data/tone_bbc*.csv``:
   the development, held-out and final sets picked by reading, and the random sample with every
   statement of each article rated) and VADER's human-rated NYT editorial snippets
-  (``benchmarks/data/vader_nyt/``);
+  (``benchmarks/data/vader_nyt/``): all 5,190 of them, and the snippets of the editorials on
+  negotiation, trade and diplomacy (:func:`nyt_topic`, the topic words of ``sample_trade.py``);
 - for each random sample, which two raters rated independently: how far the raters agree with
   each other, and each scorer against each rater and against the mean of the two.
 
@@ -28,12 +29,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from _bbc import ROOT, bbc_folder
+from sample_trade import TOPIC
 
 import stance
 from stance.tone import make_scorer, vader_analyzer
 from stance.validate import pearson, spearman, validate
 
-__all__ = ["main"]
+__all__ = ["main", "nyt_topic", "not_rule", "weighted_kappa"]
 
 RATINGS = {
     "seed statements": ROOT / "tests" / "data" / "tone_seeds.csv",
@@ -44,8 +46,13 @@ RATINGS = {
     / "benchmarks"
     / "data"
     / "vader_nyt"
-    / "nytEditorialSnippets_GroundTruth_first411.txt",
+    / "nytEditorialSnippets_GroundTruth.txt",
 }
+
+#: An NYT editorial is on negotiation, trade or diplomacy when its snippets hold at least this
+#: many distinct topic words of ``sample_trade.TOPIC``. The BBC samples ask for three in an
+#: article; an editorial is about a third as long (10 snippets, some 200 words).
+NYT_TOPIC_WORDS = 2
 
 #: The random samples of negotiation, trade and diplomacy statements (``sample_trade.py``), each
 #: rated by two raters: the first sample, and the second, kept for a final check.
@@ -100,6 +107,28 @@ def _ratings(path: Path) -> pd.DataFrame:
     return stance.read_ratings(path)
 
 
+def nyt_topic(ratings: pd.DataFrame, min_words: int = NYT_TOPIC_WORDS) -> pd.DataFrame:
+    """The snippets of the NYT editorials on negotiation, trade and diplomacy.
+
+    An editorial (the part of ``id`` before ``_``) is on topic when its snippets together hold
+    at least ``min_words`` distinct words of ``sample_trade.TOPIC`` (a final "s" ignored);
+    all of its snippets are kept, so the set is every statement of those editorials, not a
+    pick.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"id": ["1_1", "1_2", "2_1"], "rating": [1.0, -1.0, 0.0],
+    ...                   "text": ["Trade talks resumed.", "Nothing came of it.", "Rain."]})
+    >>> nyt_topic(r)["id"].tolist()
+    ['1_1', '1_2']
+    """
+    editorial = ratings["id"].str.split("_").str[0]
+    words = ratings.groupby(editorial)["text"].agg(
+        lambda texts: len({m.group(0).lower().rstrip("s") for m in TOPIC.finditer(" ".join(texts))})
+    )
+    return ratings[editorial.map(words) >= min_words]
+
+
 def _validation() -> None:
     scorers = {"vader": stance.score_vader, "domain": stance.score_text, "not-rule": not_rule}
     for label, path in RATINGS.items():
@@ -107,9 +136,14 @@ def _validation() -> None:
             print(f"\n{label}: {path.relative_to(ROOT)} not found, skipped")
             continue
         ratings = _ratings(path)
-        table = validate(ratings, scorers)
-        print(f"\n{label}: {len(ratings)} rated, {path.relative_to(ROOT)}")
-        print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+        sets = [(label, ratings)]
+        if path.suffix == ".txt":
+            sets.append((f"{label}, editorials on negotiation, trade and diplomacy",
+                         nyt_topic(ratings)))
+        for name, rated in sets:
+            table = validate(rated, scorers)
+            print(f"\n{name}: {len(rated)} rated, {path.relative_to(ROOT)}")
+            print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
 
 
 def weighted_kappa(a: pd.Series, b: pd.Series) -> float:
@@ -117,7 +151,7 @@ def weighted_kappa(a: pd.Series, b: pd.Series) -> float:
 
     Examples
     --------
-    >>> round(weighted_kappa(pd.Series([0, 1, 2]), pd.Series([0, 1, 2])), 3)
+    >>> float(round(weighted_kappa(pd.Series([0, 1, 2]), pd.Series([0, 1, 2])), 3))
     1.0
     """
     levels = sorted(set(a) | set(b))
