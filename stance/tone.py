@@ -143,6 +143,19 @@ _TERMINATORS = frozenset(
     " nonetheless which who whom whose where when whether".split()
 )
 _SUBJECTS = frozenset("i we you he she they it this there".split())
+# "Never has there been a worse time", "Rarely has so much laughter bubbled up": a negative
+# adverb that opens its clause and is followed by the auxiliary (negative inversion), with a
+# comparison in the clause, emphasises the comparison instead of negating it.
+_INVERTING = frozenset("never rarely seldom nowhere hardly scarcely barely".split())
+_AUXILIARIES = frozenset(
+    "is are was were am has have had do does did will would shall should can could may might"
+    " must".split()
+)
+_CLAUSE_OPENERS = frozenset("and but yet or so".split())
+_DEGREE_WORDS = frozenset(
+    "so such more less worse worst better best greater greatest bigger biggest higher highest"
+    " lower lowest".split()
+)
 # Contrast markers: forward ones weight what follows; concessive ones weight their own clause down.
 _FORWARD = frozenset("but however nevertheless nonetheless yet".split())
 _CONCESSIVE = frozenset("although though despite whereas notwithstanding amid amidst".split())
@@ -482,11 +495,31 @@ def _negation_scopes(t: _Tokens) -> list[int]:
         ):
             owner = -1
         scope[i] = owner
-        if _is_negator(lw, i):
+        if _is_negator(lw, i) and not _fronted(lw, i, clause_end):
             owner = i
         if clause_end[i]:
             owner = -1
     return scope
+
+
+def _fronted(lw: list[str], i: int, clause_end: list[bool]) -> bool:
+    """True for a fronted negative adverb with inversion and a degree word in its clause.
+
+    "Never has there been a worse time", "Rarely has so much ...": the comparison is what is
+    negated ("no time was worse"), which emphasises it. Without a degree word the adverb
+    negates ("Seldom do talks go well").
+    """
+    n = len(lw)
+    if lw[i] not in _INVERTING or i + 1 >= n or lw[i + 1] not in _AUXILIARIES:
+        return False
+    if not (i == 0 or clause_end[i - 1] or lw[i - 1] in _CLAUSE_OPENERS):
+        return False
+    for j in range(i + 2, n):
+        if lw[j] in _DEGREE_WORDS:
+            return True
+        if clause_end[j]:
+            break
+    return False
 
 
 def _is_forward(lw: list[str], i: int) -> bool:

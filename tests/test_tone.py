@@ -212,6 +212,22 @@ def test_pseudo_negation_negates_nothing():
     assert tone("Not only productive but cordial.") > 0
 
 
+def test_fronted_negative_with_a_comparison_emphasises_instead_of_negating():
+    # "Never has there been a worse time": no time was worse, which is emphasis
+    assert tone("Never has there been a worse time for the talks.") < 0
+    assert tone("Never have relations been better.") > 0
+    assert tone("Trade is slow, and rarely has so much goodwill been wasted.") == pytest.approx(
+        tone("Trade is slow, and so much goodwill has been wasted.")
+    )
+    ex = explain("Never have relations been better.").set_index("token")
+    assert "negation" not in ex.loc["better", "rule"]
+
+
+def test_fronted_negative_without_a_comparison_or_inversion_still_negates():
+    assert tone("Seldom do talks go well.") < 0  # no comparison: it negates "well"
+    assert tone("They said never have relations been good.") < 0  # not at a clause start
+
+
 def test_approximate_negators_but_not_a_little():
     assert tone("They showed little willingness to ease tariffs.") < tone(
         "They showed willingness to ease tariffs."
