@@ -151,6 +151,7 @@ _AUXILIARIES = frozenset(
     "is are was were am has have had do does did will would shall should can could may might"
     " must".split()
 )
+_POSSESSIVE = ("'s", "’s")
 _CLAUSE_OPENERS = frozenset("and but yet or so".split())
 _DEGREE_WORDS = frozenset(
     "so such more less worse worst better best greater greatest bigger biggest higher highest"
@@ -775,9 +776,10 @@ class ToneScorer:
         A word of change or level (lexicon categories ``direction-up``/``-down``, ``level-up``/
         ``-down``) or of action on something (``against``: "fight", "curb", "harm") looks for
         the nearest quantity (``good-quantity``, ``bad-quantity``) in its clause: up to three
-        words after it, or six before it across only auxiliaries, copulas and adverbs ("the
-        deficit is expected to continue to widen"), never across "and" or "or" (two after and
-        three before for a level word; only after for an action, which acts on its object).
+        words after it (a possessor not counted: "cut the country's deficit"), or six before it
+        across only auxiliaries, copulas and adverbs ("the deficit is expected to continue to
+        widen"), never across "and" or "or" (two after and three before for a level word; only
+        after for an action, which acts on its object).
         Found, the change carries the product of the two signs, as strong as the stronger of
         the two words, within [1.2, 2.0] on VADER's scale, and the quantity itself is
         neutralised: it is what the news is about, the change says whether the news is good.
@@ -814,10 +816,16 @@ class ToneScorer:
             sign, after, before = rule
             best, dist = -1, 0
             end = i + len(e.words) - 1
-            for d in range(1, after + 1):
+            reach = after
+            for d in range(1, n):
+                if d > reach:
+                    break
                 j = end + d
                 if j >= n or clause_end[j - 1] or lw[j] in _COMPOSE_STOP:
                     break
+                if lw[j].endswith(_POSSESSIVE):
+                    reach += 1  # a possessor is part of the object: "cut the country's deficit"
+                    continue
                 if quantity(j):
                     best, dist = j, d
                     break

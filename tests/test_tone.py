@@ -347,6 +347,17 @@ def test_a_change_reaches_its_subject_only_across_auxiliaries():
     assert tone("They expect a widening trade deficit.") < 0
 
 
+def test_a_possessor_does_not_count_towards_a_changes_reach():
+    assert tone("They will cut the country's budget deficit.") == pytest.approx(
+        tone("They will cut the budget deficit.")
+    )
+    assert tone("The plan will reduce a person's cancer risk.") > 0
+    # without the possessive the fourth word is out of reach: "cut" keeps its own valence
+    assert tone("They will cut the country budget deficit.") != pytest.approx(
+        tone("They will cut the budget deficit.")
+    )
+
+
 def test_each_conjunct_has_its_own_change():
     assert tone("Inflation remains low and growth is picking up.") > 0
     assert tone("We must fight corruption and poverty.") > 0
