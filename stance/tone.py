@@ -387,10 +387,11 @@ def _tokenize(text: str, domain: bool) -> _Tokens:
         if domain:
             text = text.translate(_TYPO)
     raws = text.split()
-    items = []
-    for r in raws:
-        s = r.strip(_PUNCT)
-        items.append(s if len(s) > 2 or (domain and s.isalnum()) else r)
+    stripped = [r.strip(_PUNCT) for r in raws]
+    if domain:
+        items = [s if len(s) > 2 or s.isalnum() else r for s, r in zip(stripped, raws, strict=True)]
+    else:
+        items = [s if len(s) > 2 else r for s, r in zip(stripped, raws, strict=True)]
     return _Tokens(items, [w.lower() for w in items], raws, text, orig, offs)
 
 
@@ -690,11 +691,13 @@ class ToneScorer:
             not _NEGATORS.isdisjoint(words)
             or not _VERB_NEGATORS.isdisjoint(words)
             or not _GOVERNING_NEGATORS.keys().isdisjoint(words)
-            or "n't" in text.lower()
+            or (("'t" in text or "'T" in text) and "n't" in text.lower())
             or ("far" in words and "from" in words)
         ):
             scope = _negation_scopes(t)
         cap_diff = _cap_differential(t.items)
+        # VADER's idioms and multi-word boosters need all their words in the text
+        idioms = any(key <= words for key in _IDIOM_KEYS)
         sentiments = [0.0] * n
         neg_by = [-1] * n
         shifted: dict[int, str] = {}  # token -> "excess", "degree" or "preposition"
@@ -714,7 +717,7 @@ class ToneScorer:
                 continue
             else:
                 v = lex[w]
-            v = self._valence(i, v, t, heads, inside, cap_diff)
+            v = self._valence(i, v, t, heads, inside, cap_diff, idioms)
             if v > 0 and self.domain:
                 if _excess(lw, i):
                     v *= N_SCALAR
@@ -914,6 +917,7 @@ class ToneScorer:
         heads: dict[int, _Entry],
         inside: set[int],
         cap_diff: bool,
+        idioms: bool = True,
     ) -> float:
         """VADER's per-word rules (``sentiment_valence``), reading a lowered word list once."""
         lex, lw, items, n = self.lexicon, t.lw, t.items, len(t.lw)
@@ -942,7 +946,7 @@ class ToneScorer:
                     s *= 0.9
                 v += s
                 v = self._negation_check(v, lw, k, i)
-                if k == 2:
+                if k == 2 and idioms:
                     v = _idioms_check(v, lw, i)
         if i > 1 and not in_lex(i - 1) and lw[i - 1] == "least":
             if lw[i - 2] not in ("at", "very"):
@@ -1198,6 +1202,11 @@ def _vader_negated(w: str) -> bool:
 
 def _never(w: str) -> bool:
     return False
+
+
+_IDIOM_KEYS = tuple(
+    frozenset(k.split()) for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k
+)
 
 
 def _idioms_check(v: float, lw: list[str], i: int) -> float:
