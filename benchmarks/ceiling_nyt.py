@@ -5,7 +5,8 @@ script asks whether *any* word-level model could get there on the human-rated se
 (VADER's NYT editorial snippets, ``benchmarks/data/vader_nyt/``), by giving one every
 advantage: a ridge regression fitted to the human ratings themselves, with stance's tone score
 plus one indicator feature per word (words in at least ``--min-df`` snippets, stop words left
-out, and stance's lexicon words too unless ``--all-words``, which lets the fit re-weight them).
+out, and stance's lexicon words too unless ``--all-words``, which lets the fit re-weight them;
+``--bigrams`` adds pairs of adjacent words).
 It is a diagnostic, not part of the package: stance does not ship fitted weights.
 
 Prints Spearman, for raw VADER, stance, and stance + fitted words:
@@ -15,7 +16,7 @@ Prints Spearman, for raw VADER, stance, and stance + fitted words:
 - on the 216 snippets of the trade and diplomacy editorials (``bench_tone.nyt_topic``), with
   the model fitted on all the others.
 
-Run: ``.venv/bin/python benchmarks/ceiling_nyt.py [--min-df 8] [--all-words]``
+Run: ``.venv/bin/python benchmarks/ceiling_nyt.py [--min-df 8] [--all-words] [--bigrams]``
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import stance
 from stance.tone import make_scorer
 from stance.validate import spearman
 
-__all__ = ["main", "features", "fit_ridge"]
+__all__ = ["main", "terms", "features", "fit_ridge"]
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _STOP = frozenset(
@@ -41,27 +42,46 @@ _STOP = frozenset(
 )
 
 
-def features(texts: list[str], vocab: list[str]) -> np.ndarray:
-    """One 0/1 column per vocabulary word: is it in the text?"""
+def terms(text: str, bigrams: bool = False) -> set[str]:
+    """The words of a text, lower-cased, and with ``bigrams`` its pairs of adjacent words.
+
+    Examples
+    --------
+    >>> sorted(terms("Talks stalled again", bigrams=True))
+    ['again', 'stalled', 'stalled again', 'talks', 'talks stalled']
+    """
+    words = _WORD.findall(text.lower())
+    out = set(words)
+    if bigrams:
+        out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return out
+
+
+def features(texts: list[str], vocab: list[str], bigrams: bool = False) -> np.ndarray:
+    """One 0/1 column per vocabulary term: is it in the text?"""
     index = {w: i for i, w in enumerate(vocab)}
     x = np.zeros((len(texts), len(vocab)))
     for r, text in enumerate(texts):
-        for w in set(_WORD.findall(text.lower())):
+        for w in terms(text, bigrams):
             if w in index:
                 x[r, index[w]] = 1.0
     return x
 
 
 def fit_ridge(score: np.ndarray, x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
-    """Weights of ``y - mean(y) ~ a * score + x @ w``, ridge penalty ``lam`` on ``w`` only.
+    """Weights of ``y ~ a * score + x @ w`` with an intercept, ridge penalty ``lam`` on ``w``.
+
+    Columns and ``y`` are centred (the intercept); predictions ``[score, x] @ weights`` are then
+    off by a constant, which no rank correlation sees.
 
     Examples
     --------
     >>> s = np.array([0.0, 1.0, 2.0, 3.0]); x = np.zeros((4, 1))
-    >>> bool(fit_ridge(s, x, 2 * s, 1.0)[0] > 1.9)
-    True
+    >>> [round(float(v), 6) for v in fit_ridge(s, x, 2 * s + 1, 1.0)]
+    [2.0, 0.0]
     """
     a = np.column_stack([score, x])
+    a = a - a.mean(axis=0)
     penalty = np.eye(a.shape[1]) * lam
     penalty[0, 0] = 0.0
     return np.linalg.solve(a.T @ a + penalty, a.T @ (y - y.mean()))
@@ -73,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lam", type=float, nargs="+", default=[10.0, 30.0, 100.0, 300.0])
     parser.add_argument("--all-words", action="store_true",
                         help="fit stance's lexicon words too (a re-weighted lexicon)")
+    parser.add_argument("--bigrams", action="store_true", help="pairs of adjacent words too")
     args = parser.parse_args(argv)
 
     rated = _ratings(RATINGS["NYT editorial snippets (VADER's ground truth)"])
@@ -92,12 +113,12 @@ def main(argv: list[str] | None = None) -> int:
 
     counts: dict[str, int] = {}
     for text in rest["text"]:
-        for w in set(_WORD.findall(text.lower())):
+        for w in terms(text, args.bigrams):
             counts[w] = counts.get(w, 0) + 1
     vocab = sorted(w for w, c in counts.items()
                    if c >= args.min_df and w not in _STOP
                    and (args.all_words or w not in lexicon))
-    x_rest, s_rest = features(rest["text"].tolist(), vocab), tone(rest)
+    x_rest, s_rest = features(rest["text"].tolist(), vocab, args.bigrams), tone(rest)
     y_rest = rest["rating"].to_numpy()
     which = "any word" if args.all_words else "not in stance's lexicon"
     print(f"{len(rest)} snippets not on the topic (cross-validation), {len(topic)} on it; "
@@ -118,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  stance + fitted words (ridge {lam:g}): {rho(rest, pred):.3f}")
 
     s_top = tone(topic)
-    x_top = features(topic["text"].tolist(), vocab)
+    x_top = features(topic["text"].tolist(), vocab, args.bigrams)
     print(f"\ntrade and diplomacy editorials, fitted on all the others: VADER "
           f"{rho(topic, vader(topic)):.3f}, stance {rho(topic, s_top):.3f}")
     for lam in args.lam:
