@@ -293,15 +293,17 @@ class _Para:
                  "cues", "cue_at")
 
     def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
-                 sents: list[tuple[int, int]], flat: str | None = None) -> None:
+                 sents: list[tuple[int, int]], flat: str | None = None,
+                 parts: list[str] | None = None) -> None:
         self.text = text
         self.quotes = quotes
         self.sents = sents
-        if flat is not None:  # the lower-cased text (see _lowered): its tokens are ``low``
+        if parts is None and flat is not None:
+            parts = _TOKEN_SPLIT.split(flat[lo:hi])
+        if parts is not None:  # pieces of the lower-cased text (see _lowered, _pieces)
             # split pieces alternate gap, token, gap, ...; their running lengths are the
             # offsets where each piece starts, so tokens start at the odd ones and end at the
             # even ones (C-level maps and slices: no match object or Python loop per token)
-            parts = _TOKEN_SPLIT.split(flat[lo:hi])
             offsets = list(accumulate(map(len, parts), initial=lo))
             starts = offsets[1:-1:2]
             self.low = parts[1::2]
@@ -353,6 +355,19 @@ def _lowered(text: str) -> str | None:
     if len(flat) != len(text) or "\u03a3" in text or "\u212a" in text:
         return None
     return flat
+
+
+@lru_cache(maxsize=8)
+def _plain_words(words: frozenset[str]) -> bool:
+    """Every word is lower-case ASCII letters only.
+
+    Then a paragraph whose tokens hold none of them yields no statement without quotes,
+    the same as one whose ``[a-z]+`` runs hold none (the gate this replaced): such a token
+    is a whole ``[a-z]+`` run (tokens end at the end of a run of word characters, and start
+    after a character that is not a letter), so a paragraph that passes the token gate
+    passes the old one, and one that passes only the old one has no cue among its tokens.
+    """
+    return all(_LOWER_WORD.fullmatch(w) for w in words)
 
 
 def _sentence_guesses(text: str) -> list[int]:
@@ -407,6 +422,8 @@ class _Extractor:
         self.vocab = vocabulary()
         self.ctx = ArticleContext(text, registry, _sentence_guesses(text))
         self.flat = _lowered(text)
+        # whether the paragraph gate may test tokens for cue words (see paragraph)
+        self.token_gate = self.flat is not None and _plain_words(cues.first_words)
         self.out: list[Statement] = []
 
     # -- cues ------------------------------------------------------------------------------
@@ -803,14 +820,21 @@ class _Extractor:
     def paragraph(self, lo: int, hi: int, para_index: int, last: Statement | None,
                   last_para: int, quotes: list[_Quote]) -> None:
         text = self.text
-        if not quotes and self.cues.first_words.isdisjoint(
+        parts = None
+        if self.token_gate:
+            # the paragraph's tokens are split here, before the gate: most paragraphs pass
+            # it and need them, and a cue word among them is what the gate asks for
+            parts = _TOKEN_SPLIT.split(self.flat[lo:hi])
+            if not quotes and self.cues.first_words.isdisjoint(parts[1::2]):
+                return
+        elif not quotes and self.cues.first_words.isdisjoint(
                 _LOWER_WORD.findall(text[lo:hi].lower()) if self.flat is None
                 else _LOWER_WORD.findall(self.flat, lo, hi)):
             return
         sents = paragraph_sentences(text, lo, hi)
         if not sents:
             return
-        p = _Para(text, lo, hi, quotes, sents, self.flat)
+        p = _Para(text, lo, hi, quotes, sents, self.flat, parts)
         p.cues = self._find_cues(p)
         used: set[int] = set()  # cue tokens already spent on a quote
         names = {qi for qi, q in enumerate(quotes) if _is_name_of_thing(text[q.start:q.end])}

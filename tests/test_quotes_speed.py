@@ -226,3 +226,33 @@ def test_alnum_pattern_is_str_isalnum():
 
     assert all(bool(_ALNUM.match(chr(c))) == chr(c).isalnum()
                for c in range(sys.maxunicode + 1))
+
+
+_GATE_WORDS = ["said", "Said", "ésaid", "well-said", "3said", "said_x", "U.S.said", "told",
+               "tolde", "according", "to", "Mr", "Smith", "he", "“", "”", '"', ".", ",", " ",
+               "\n", "adding", "Akazawa"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_WORDS), max_size=30))
+def test_token_gate_gives_what_the_word_gate_gives(words):
+    """Paragraphs gated by their tokens (cue words among them) yield the statements that
+    gating by their [a-z]+ runs yields."""
+    import pytest
+
+    import stance.quotes as q
+    from stance.quotes import extract_statements
+
+    text = " ".join(words)
+    fast = extract_statements(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(q, "_plain_words", lambda words: False)
+        plain = extract_statements(text)
+    assert fast == plain
+
+
+def test_token_gate_only_for_plain_cue_words():
+    from stance.quotes import _plain_words
+
+    assert _plain_words(load_cues().first_words)
+    assert not _plain_words(frozenset({"said", "co-signed"}))
