@@ -53,6 +53,7 @@ _TOKEN = re.compile(
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _M_START, _M_END, _M_GROUP = re.Match.start, re.Match.end, re.Match.group
 _FIRST = itemgetter(0)
+_NEGATIVE = (0).__gt__  # x < 0
 _LOWER_WORD = re.compile(r"[a-z]+")
 # Where a sentence likely starts, for the name index: the space after ., ! or ? (and at most one
 # closing quote mark), or the newline, before an upper-case letter (or quote mark and one).
@@ -846,6 +847,8 @@ class _Extractor:
                 continue
             self._quote(p, qi, q, used)
         self._reported(p, used)
+        if len(self.out) == before:
+            return  # nothing found: nothing to order or continue
         # keep reading order
         if len(self.out) > before + 1:
             self.out[before:] = sorted(self.out[before:], key=lambda s: s.start)
@@ -879,14 +882,18 @@ class _Extractor:
         si1 = p.sent[min(t_close, len(p.starts) - 1)] if p.starts else si0
         lo, _ = p.sentence_tokens(si0)
         _, hi = p.sentence_tokens(si1)
-        pre = [t for t in range(lo, t_open) if p.qid[t] < 0]
+        qid = p.qid
+        # the tokens outside quotes, by C-level maps ((0).__gt__(x) is x < 0)
+        pre = list(compress(range(lo, t_open), map(_NEGATIVE, qid[lo:t_open])))
         post_end = hi
         for t in range(t_close + 1, hi):
-            if p.qid[t] >= 0 and p.qid[t] != qi:
+            if qid[t] >= 0 and qid[t] != qi:
                 post_end = t
                 break
-        post = [t for t in range(t_close + 1, post_end) if p.qid[t] < 0]
-        pre_words = [t for t in pre if p.low[t][0].isalnum()]
+        post = list(compress(range(t_close + 1, post_end),
+                             map(_NEGATIVE, qid[t_close + 1:post_end])))
+        low = p.low
+        pre_words = any(low[t][0].isalnum() for t in pre)  # only whether there is one
         found: _Found | None = None
         # cue after the quote: '"...," he said' / '"..." said Mr X'
         if not pre_words or not self._find_cue(p, pre, lo, hi):
@@ -918,13 +925,14 @@ class _Extractor:
                                       p.sents[si0][0], p.sents[si1][1]))
 
     def _find_cue(self, p: _Para, tokens: list[int], lo: int, hi: int) -> bool:
-        return any(self._cue_at(p, t) for t in tokens)
+        return any(map(p.cues.__getitem__, tokens))  # a cue at any of them, by a C-level map
 
     def _cue_in(self, p: _Para, tokens: list[int], lo: int, hi: int, used: set[int]
                 ) -> _Found | None:
         prev = None
+        cues = p.cues
         for t in tokens:
-            hit = self._cue_at(p, t)
+            hit = cues[t]
             if not hit:
                 continue
             surface, lemma, _frame, cend = hit
@@ -952,11 +960,13 @@ class _Extractor:
 
     def _previous_cue(self, p: _Para, t: int, lo: int) -> _Found | None:
         """The speaker of an earlier cue in the same sentence (for "and expressed", "adding")."""
-        for k in range(t - 1, lo - 1, -1):
+        # the tokens that start a cue in [lo, t), last first: no other token has a hit
+        at = p.cue_at
+        for k in reversed(at[bisect_left(at, lo):bisect_left(at, t)]):
             if p.qid[k] >= 0:
                 continue
-            hit = self._cue_at(p, k)
-            if hit and hit[3] < t:
+            hit = p.cues[k]
+            if hit[3] < t:
                 sp, _, _ = self._speaker_for(p, k, hit[3], hit[1], lo, t, None)
                 if sp is not None:
                     return _Found(sp[0], sp[1], hit[0], k)
@@ -1042,12 +1052,15 @@ class _Extractor:
         if lemma == "tell":
             while after < hi and (low[after] in _LISTENERS or p.cap[after]) and low[after] != ",":
                 after += 1
-        rest = [x for x in range(after, hi) if low[x][0].isalnum()]
         if k > lo and low[k] in (",", "—", "–"):
             before = self._clause_span(p, lo, k)
             ok = before is not None and not any(
                 p.qid[x] >= 0 for x in range(before[0], before[1] + 1))
-            if ok and (not rest or (low[rest[0]] in _PREPOSITIONS and "that" not in low[after:hi])):
+            # the first word after the attribution, if any (only it is looked at)
+            rest = next((x for x in range(after, hi) if low[x][0].isalnum()), None) \
+                if ok else None
+            if ok and (rest is None or (low[rest] in _PREPOSITIONS
+                                        and "that" not in low[after:hi])):
                 self._emit_tokens(p, before, "indirect", speaker, surface, si)
                 return before, _Found(speaker[0], speaker[1], surface, t)
             if ok and after < hi and low[after] == ",":

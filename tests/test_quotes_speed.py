@@ -256,3 +256,12 @@ def test_token_gate_only_for_plain_cue_words():
 
     assert _plain_words(load_cues().first_words)
     assert not _plain_words(frozenset({"said", "co-signed"}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_WORDS + ["The", "a", "report", "making", "point", "made"]),
+                max_size=30))
+def test_cue_at_lists_exactly_the_tokens_that_start_a_cue(words):
+    """_previous_cue walks p.cue_at instead of testing every token for a cue."""
+    _, p = _para(" ".join(words))
+    assert p.cue_at == [i for i, hit in enumerate(p.cues) if hit]
