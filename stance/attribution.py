@@ -446,7 +446,9 @@ class ArticleContext:
                         self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
         # single capitalised words: a surname, an acronym, or a registry alias
         for pos, word, at_start, titled in singles:
-            facts = self._facts(word)
+            facts = cache.get((None, word))  # self._facts(word), without a call per word
+            if facts is None:
+                facts = _remember(cache, (None, word), _word_facts(word, reg, v))
             found = self._single(word, facts)
             if found is None and not at_start and (facts[5] or _org_noun_before(text, pos, v)):
                 # a lone word named as a company: "WorldCom", "eBay", "firm HealthSouth"

@@ -291,7 +291,7 @@ class _Para:
     """Tokens of one paragraph with their quote membership and sentence index."""
 
     __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes",
-                 "cues", "cue_at")
+                 "cues", "cue_at", "sent_tokens")
 
     def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
                  sents: list[tuple[int, int]], flat: str | None = None,
@@ -319,8 +319,11 @@ class _Para:
             self.ends = list(map(_M_END, ms))
         self.starts = starts
         self.qid = _quote_ids(starts, quotes)
+        # token ranges of the sentences, found once here (the rules ask for them repeatedly)
+        self.sent_tokens = [(bisect_right(starts, a - 1), bisect_right(starts, b - 1))
+                            for a, b in sents]
         sent = [0] * len(starts)
-        bounds = [bisect_right(starts, a - 1) for a, _ in sents[1:]] + [len(starts)]
+        bounds = [a for a, _ in self.sent_tokens[1:]] + [len(starts)]
         for si in range(1, len(sents)):  # tokens from a sentence's start to the next one's
             sent[bounds[si - 1]:bounds[si]] = [si] * (bounds[si] - bounds[si - 1])
         self.sent = sent
@@ -332,8 +335,9 @@ class _Para:
         return bisect_right(self.starts, offset - 1)
 
     def sentence_tokens(self, si: int) -> tuple[int, int]:
-        a, b = self.sents[si]
-        return self.token_at(a), self.token_at(b)
+        """Token range of sentence ``si``: (first token at or after its start, first at or
+        after its end)."""
+        return self.sent_tokens[si]
 
 
 def _lowered(text: str) -> str | None:
@@ -880,8 +884,7 @@ class _Extractor:
         t_close = p.token_at(q.close) if q.closed else len(p.starts)
         si0 = p.sent[t_open] if t_open < len(p.starts) else len(p.sents) - 1
         si1 = p.sent[min(t_close, len(p.starts) - 1)] if p.starts else si0
-        lo, _ = p.sentence_tokens(si0)
-        _, hi = p.sentence_tokens(si1)
+        lo, hi = p.sent_tokens[si0][0], p.sent_tokens[si1][1]
         qid = p.qid
         # the tokens outside quotes, by C-level maps ((0).__gt__(x) is x < 0)
         pre = list(compress(range(lo, t_open), map(_NEGATIVE, qid[lo:t_open])))
@@ -986,7 +989,7 @@ class _Extractor:
         # only sentences that hold a cue: a cue inside sentence si's tokens has p.sent == si
         # (sentences do not overlap), so no other sentence has anything to report
         for si in dict.fromkeys(map(p.sent.__getitem__, at)):  # in order, as ``at`` is
-            lo, hi = p.sentence_tokens(si)
+            lo, hi = p.sent_tokens[si]
             if lo >= hi:
                 continue
             t = lo
