@@ -917,9 +917,13 @@ class ToneScorer:
         heads: dict[int, _Entry],
         inside: set[int],
         cap_diff: bool,
-        idioms: bool = True,
+        idioms: bool,
     ) -> float:
-        """VADER's per-word rules (``sentiment_valence``), reading a lowered word list once."""
+        """VADER's per-word rules (``sentiment_valence``), reading a lowered word list once.
+
+        ``idioms``: whether any of VADER's idioms has all its words in the text (else its idiom
+        check cannot match and is skipped).
+        """
         lex, lw, items, n = self.lexicon, t.lw, t.items, len(t.lw)
 
         def in_lex(j: int) -> bool:
