@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -144,7 +144,10 @@ def _parse_dates(values: pd.Series) -> pd.Series:
     return parsed.astype("datetime64[ns]")
 
 
-def _finish(rows: list[dict], skipped: list[Skipped], warnings: list[str]) -> pd.DataFrame:
+def _finish(rows: list[dict], skipped: list[Skipped], warnings: list[str], *,
+            report: bool = True) -> pd.DataFrame:
+    """The articles frame of ``rows``; skipped inputs and warnings in ``attrs`` and, with
+    ``report``, logged (a worker process leaves that to the process that collects its work)."""
     frame = pd.DataFrame(rows) if rows else _empty_frame()
     extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
     for col in ARTICLE_COLUMNS:
@@ -156,11 +159,17 @@ def _finish(rows: list[dict], skipped: list[Skipped], warnings: list[str]) -> pd
         frame[col] = frame[col].fillna("").astype(str).astype(object)
     frame.attrs["skipped"] = [s._asdict() for s in skipped]
     frame.attrs["warnings"] = list(warnings)
+    if report:
+        _report_reading(skipped, warnings)
+    return frame
+
+
+def _report_reading(skipped: list[Skipped], warnings: list[str]) -> None:
+    """Log the inputs skipped and the warnings raised while reading (logger ``stance``)."""
     for s in skipped:
         log.warning("skipped %s: %s", s.path, s.reason)
     for w in warnings:
         log.warning("%s", w)
-    return frame
 
 
 def _read_metadata(path: Path, warnings: list[str]) -> pd.DataFrame | None:
@@ -196,20 +205,10 @@ def _iter_folder(root: Path, metadata: Path | None, chunk_size: int | None
     seen: set[str] = set()  # ids of every file, loaded or skipped
     no_row: list[str] = []
     for first in range(0, max(1, len(files)), size):
-        rows: list[dict] = []
-        skipped: list[Skipped] = []
-        for path in files[first:first + size]:
-            aid = _article_id(path, root)
-            seen.add(aid)
-            try:
-                title, body, warning = read_article(path)
-            except ValueError as exc:
-                skipped.append(Skipped(str(path), str(exc)))
-                continue
-            if warning:
-                warnings.append(f"{path}: {warning}")
-            rows.append({"article_id": aid, "date": None, "source": "", "title": title,
-                         "text": body})
+        part = files[first:first + size]
+        seen.update(_article_id(path, root) for path in part)
+        rows, skipped, read_warnings = _read_files(root, part)
+        warnings += read_warnings
         if meta is not None:
             no_row += _merge_metadata(rows, meta)
         last = first + size >= len(files)
@@ -219,16 +218,48 @@ def _iter_folder(root: Path, metadata: Path | None, chunk_size: int | None
         warnings = []
 
 
+def _read_files(root: Path, files: Iterable[str | Path]
+               ) -> tuple[list[dict], list[Skipped], list[str]]:
+    """Read article files of the folder ``root``: (article rows, inputs skipped, warnings).
+
+    One file's problem skips that file, never the others. Shared by the serial reader, the
+    workers of ``stance quotes --jobs N`` and those of :mod:`stance.dask`.
+    """
+    rows: list[dict] = []
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    for name in files:
+        path = Path(name)
+        try:
+            title, body, warning = read_article(path)
+        except ValueError as exc:
+            skipped.append(Skipped(str(name), str(exc)))
+            continue
+        if warning:
+            warnings.append(f"{path}: {warning}")
+        rows.append({"article_id": _article_id(path, root), "date": None, "source": "",
+                     "title": title, "text": body})
+    return rows, skipped, warnings
+
+
 def _merge_metadata(rows: list[dict], meta: pd.DataFrame) -> list[str]:
     """Copy metadata into ``rows``; return the ids that have no metadata row."""
-    records = meta.to_dict("index") if len(meta) < 50_000 else None
+    return _merge_records(rows, _meta_records(meta, [row["article_id"] for row in rows]))
+
+
+def _meta_records(meta: pd.DataFrame, ids: Iterable[str]) -> dict[str, dict]:
+    """The metadata rows of ``ids`` that have one, as records by article id."""
+    if len(meta) < 50_000:
+        return meta.to_dict("index")
+    return {aid: meta.loc[aid].to_dict() for aid in set(ids) if aid in meta.index}
+
+
+def _merge_records(rows: list[dict], records: Mapping[str, dict]) -> list[str]:
+    """Copy metadata records (by article id) into ``rows``; return the ids without a record."""
     no_row = []
     for row in rows:
         aid = row["article_id"]
-        if records is not None:
-            rec = records.get(aid)
-        else:
-            rec = meta.loc[aid].to_dict() if aid in meta.index else None
+        rec = records.get(aid)
         if rec is None:
             no_row.append(aid)
             continue

@@ -37,7 +37,7 @@ from .quotes import extract_quotes as _extract_quotes
 from .registry import Registry
 from .tone import make_scorer
 from .tone import score_quotes as _score_quotes
-from .types import ARTICLE_COLUMNS, QUOTE_DTYPES, SCORE_COLUMNS, Skipped
+from .types import ARTICLE_COLUMNS, QUOTE_DTYPES, SCORE_COLUMNS
 
 __all__ = [
     "read_corpus",
@@ -204,20 +204,7 @@ def _conform(frame: pd.DataFrame, extra: tuple[str, ...]) -> pd.DataFrame:
 
 
 def _read_files(root: Path, files: Sequence[str], meta_path: Path) -> pd.DataFrame:
-    rows: list[dict] = []
-    skipped: list[Skipped] = []
-    warnings: list[str] = []
-    for name in files:
-        file = Path(name)
-        try:
-            title, body, warning = _corpus.read_article(file)
-        except ValueError as exc:
-            skipped.append(Skipped(name, str(exc)))
-            continue
-        if warning:
-            warnings.append(f"{file}: {warning}")
-        rows.append({"article_id": _corpus._article_id(file, root), "date": None, "source": "",
-                     "title": title, "text": body})
+    rows, skipped, warnings = _corpus._read_files(root, files)
     meta = _metadata(str(meta_path), *_stamp(meta_path))
     if meta is not None:
         _corpus._merge_metadata(rows, meta)
