@@ -1,10 +1,12 @@
 """Run extraction over a corpus of any size: in chunks, on every core, straight to disk.
 
 A corpus is read a chunk of articles at a time (:func:`stance.corpus.iter_corpus`), each chunk
-goes to a worker process, and the statements are appended to the output in the corpus's own
+goes to worker processes, and the statements are appended to the output in the corpus's own
 order, so memory stays bounded by a few chunks whatever the corpus size, and ``--jobs 4`` writes
-exactly what a serial run writes. The output is written to a temporary file beside the target
-and renamed at the end, so an interrupted run never leaves a half-written table behind.
+exactly what a serial run writes (the same table and the same messages). The workers read a
+folder's files themselves, so the parent process only lists, collects and writes. The output
+is written to a temporary file beside the target and renamed at the end, so an interrupted run
+never leaves a half-written table behind.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
+from . import corpus as _corpus
 from .corpus import iter_corpus
 from .quotes import empty_quotes, extract_quotes
 from .types import QUOTE_COLUMNS, QUOTE_DTYPES
@@ -43,6 +47,65 @@ def _extract_chunk(args: tuple[pd.DataFrame, str | None]) -> pd.DataFrame:
     articles, registry = args
     return extract_quotes(articles, registry=registry)
 
+
+def _extract_files(args: tuple[str, list[str], dict[str, dict] | None, str | None]
+                   ) -> tuple[pd.DataFrame | None, int, list, list[str], list[str]]:
+    """Read and extract a run of a folder's files (in a worker): quotes (None when no file
+    could be read), articles read, inputs skipped, warnings, ids without a metadata row.
+
+    Reading here, not in the parent, leaves the parent only listing, collecting and writing,
+    which is what keeps it from holding the workers back.
+    """
+    root, files, records, registry = args
+    rows, skipped, warnings = _corpus._read_files(Path(root), files)
+    no_row = _corpus._merge_records(rows, records) if records is not None else []
+    if not rows:
+        return None, 0, skipped, warnings, no_row
+    articles = _corpus._finish(rows, skipped, warnings, report=False)
+    quotes = extract_quotes(articles[["article_id", "date", "text"]], registry=registry)
+    return quotes, len(rows), skipped, warnings, no_row
+
+
+def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
+                 ) -> tuple[Iterator[list[tuple]], Callable[[list[str]], list[str]]]:
+    """The work of a folder corpus: per chunk, its files cut into ``k`` runs for the workers;
+    and the closing report on the metadata.
+
+    As :func:`stance.corpus.iter_corpus` reads a folder: metadata read once (its warnings
+    logged first), chunks of ``chunk_size`` files, and after the last chunk the metadata rows
+    without files and the files without rows (``report(no_row)`` gives those warnings).
+    """
+    warnings: list[str] = []
+    meta_path = root / "metadata.csv"
+    meta = _corpus._read_metadata(meta_path, warnings) if meta_path.is_file() else None
+    _corpus._report_reading([], warnings)
+    files = list(_corpus.iter_corpus_files(root))
+
+    def runs(chunk: list[Path]) -> list[tuple]:
+        bounds = [round(i * len(chunk) / k) for i in range(k + 1)]
+        out = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if b <= a:
+                continue
+            records = None
+            if meta is not None:
+                ids = [_corpus._article_id(p, root) for p in chunk[a:b]]
+                found = _corpus._meta_records(meta, ids)
+                records = {aid: found[aid] for aid in ids if aid in found}
+            out.append((str(root), [str(p) for p in chunk[a:b]], records, registry))
+        return out
+
+    def chunks() -> Iterator[list[tuple]]:
+        for first in range(0, len(files), chunk_size):
+            yield runs(files[first:first + chunk_size])
+
+    def report(no_row: list[str]) -> list[str]:
+        if meta is None:
+            return []
+        seen = {_corpus._article_id(p, root) for p in files}
+        return _corpus._metadata_report(meta, meta_path, seen, no_row)
+
+    return chunks(), report
 
 def iter_quotes(path: str | Path, *, registry: str | Path | None = None, jobs: int | None = 1,
                 chunk_size: int = 500, skipped: list | None = None,
@@ -99,6 +162,9 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
                 yield chunk[["article_id", "date", "text"]], registry
 
     bar = _progress(progress)
+    if jobs > 1 and Path(path).is_dir():
+        yield from _iter_folder_jobs(Path(path), registry, jobs, chunk_size, skipped, bar)
+        return
     if jobs == 1:
         for args in chunks():
             out = _extract_chunk(args)
@@ -126,6 +192,52 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
         pool.shutdown(wait=True, cancel_futures=True)
     bar(None)
 
+
+def _iter_folder_jobs(root: Path, registry: str | None, jobs: int, chunk_size: int,
+                      skipped: list | None, bar) -> Iterator[tuple[int, pd.DataFrame]]:
+    """A folder corpus on ``jobs`` processes, each reading its own files.
+
+    Two chunks are in flight at a time (``4 * jobs`` runs of files). A chunk is collected
+    whole, so its messages come as a serial run gives them: its warnings, then its skipped
+    inputs, the metadata report with the last chunk's warnings.
+    """
+    chunks, report = _folder_jobs(root, max(1, chunk_size), 2 * jobs, registry)
+    no_row: list[str] = []
+
+    def finish(futures: list, last: bool) -> Iterator[tuple[int, pd.DataFrame]]:
+        results = [f.result() for f in futures]
+        warnings = [w for r in results for w in r[3]]
+        for r in results:
+            no_row.extend(r[4])
+        if last:
+            warnings += report(no_row)
+        _corpus._report_reading([], warnings)
+        for r in results:
+            for item in r[2]:
+                print(f"stance: skipped {item.path}: {item.reason}", file=sys.stderr)
+                if skipped is not None:
+                    skipped.append(item._asdict())
+        for quotes, n, *_ in results:
+            if n:
+                yield n, quotes
+                bar(n)
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    window: deque[list] = deque()
+    try:
+        for runs in chunks:
+            window.append([pool.submit(_extract_files, args) for args in runs])
+            if len(window) >= 2:
+                yield from finish(window.popleft(), last=False)
+        if not window:  # no files at all: the metadata report still comes
+            _corpus._report_reading([], report(no_row))
+        while window:
+            futures = window.popleft()
+            yield from finish(futures, last=not window)
+    finally:
+        # on an error or an abandoned generator, runs not yet started are dropped, not run
+        pool.shutdown(wait=True, cancel_futures=True)
+    bar(None)
 
 _log = logging.getLogger("stance")
 

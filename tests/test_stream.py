@@ -269,3 +269,51 @@ def test_command_names_each_skipped_input_once(mixed_corpus, tmp_path):
         assert sum(name in line for line in run.stderr.splitlines()) == 1, run.stderr
     assert "statements from 8 articles" in run.stderr
     assert len(pd.read_csv(out)) == len(stance.extract_quotes(stance.load_corpus(mixed_corpus)))
+
+
+@pytest.fixture(scope="module")
+def messy_corpus(tmp_path_factory, mixed_corpus) -> Path:
+    """The mixed corpus plus a cp1252 file, a file with a stray byte and a metadata row that
+    names no file: every kind of message reading can give."""
+    root = tmp_path_factory.mktemp("messy") / "corpus"
+    shutil.copytree(mixed_corpus, root)
+    (root / "sub" / "cp.txt").write_bytes(
+        b"Caf\xe9 talks\n\nThe minister said \x93we are pleased\x94 with the deal.\n")
+    (root / "stray.txt").write_bytes(
+        "Talks\n\nThe minister said “we are pleased” with the talks. ".encode() * 3
+        + b"\xff\n")
+    with (root / "metadata.csv").open("a", encoding="utf-8") as fh:
+        fh.write("ghost/article,2025-01-01,Nowhere,A ghost\n")
+    return root
+
+
+@pytest.mark.parametrize("chunk_size", ["1", "3", "100"])
+def test_workers_reading_their_own_files_give_the_serial_file_and_messages(
+        messy_corpus, tmp_path, chunk_size):
+    # with --jobs 2 the workers read the files; the table and every message must not change
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"q{jobs}.csv"
+        run = subprocess.run(
+            [sys.executable, "-m", "stance", "quotes", str(messy_corpus), "-o", str(out),
+             "--jobs", jobs, "--chunk-size", chunk_size],
+            capture_output=True, text=True, cwd=REPO_ROOT, timeout=300,
+        )
+        assert run.returncode == 0, run.stderr
+        runs[jobs] = (out.read_bytes(), run.stderr.replace(str(out), "OUT"))
+    assert runs["1"] == runs["2"]
+    err = runs["2"][1]
+    for expected in ("cp.txt: not UTF-8", "stray.txt: not valid UTF-8", "name no article file",
+                     "skipped", "statements from 10 articles"):
+        assert expected in err, err
+
+
+def test_iter_quotes_collects_what_the_workers_skipped(messy_corpus):
+    lists: dict[int, list] = {1: [], 2: []}
+    for jobs, skipped in lists.items():
+        total = sum(len(q) for q in iter_quotes(messy_corpus, jobs=jobs, chunk_size=2,
+                                                skipped=skipped))
+        assert total > 20
+    assert lists[1] == lists[2]
+    assert sorted(Path(item["path"]).name for item in lists[2]) == sorted(BAD_FILES)
+
