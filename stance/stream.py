@@ -82,11 +82,8 @@ def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
     files = list(_corpus.iter_corpus_files(root))
 
     def runs(chunk: list[Path]) -> list[tuple]:
-        bounds = [round(i * len(chunk) / k) for i in range(k + 1)]
         out = []
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            if b <= a:
-                continue
+        for a, b in _runs(len(chunk), k):
             records = None
             if meta is not None:
                 ids = [_corpus._article_id(p, root) for p in chunk[a:b]]
@@ -106,6 +103,7 @@ def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
         return _corpus._metadata_report(meta, meta_path, seen, no_row)
 
     return chunks(), report
+
 
 def iter_quotes(path: str | Path, *, registry: str | Path | None = None, jobs: int | None = 1,
                 chunk_size: int = 500, skipped: list | None = None,
@@ -156,7 +154,7 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
             if skipped is not None:
                 skipped.extend(chunk.attrs.get("skipped", []))
             for item in chunk.attrs.get("skipped", []):
-                print(f"stance: skipped {item['path']}: {item['reason']}", file=sys.stderr)
+                _say_skipped(item["path"], item["reason"])
             chunk.attrs = {}
             if len(chunk):
                 yield chunk[["article_id", "date", "text"]], registry
@@ -214,7 +212,7 @@ def _iter_folder_jobs(root: Path, registry: str | None, jobs: int, chunk_size: i
         _corpus._report_reading([], warnings)
         for r in results:
             for item in r[2]:
-                print(f"stance: skipped {item.path}: {item.reason}", file=sys.stderr)
+                _say_skipped(item.path, item.reason)
                 if skipped is not None:
                     skipped.append(item._asdict())
         for quotes, n, *_ in results:
@@ -239,15 +237,24 @@ def _iter_folder_jobs(root: Path, registry: str | None, jobs: int, chunk_size: i
         pool.shutdown(wait=True, cancel_futures=True)
     bar(None)
 
+
 _log = logging.getLogger("stance")
+
+
+def _runs(n: int, k: int) -> list[tuple[int, int]]:
+    """``range(n)`` cut into at most ``k`` runs ``(start, stop)`` of near-equal length."""
+    k = max(1, min(k, n))
+    bounds = [round(i * n / k) for i in range(k + 1)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _pieces(articles: pd.DataFrame, k: int) -> list[pd.DataFrame]:
     """``articles`` cut into at most ``k`` runs of consecutive rows of near-equal size."""
-    n = len(articles)
-    k = max(1, min(k, n))
-    bounds = [round(i * n / k) for i in range(k + 1)]
-    return [articles.iloc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [articles.iloc[a:b] for a, b in _runs(len(articles), k)]
+
+
+def _say_skipped(path: str, reason: str) -> None:
+    print(f"stance: skipped {path}: {reason}", file=sys.stderr)
 
 
 def _drop_skipped(record: logging.LogRecord) -> bool:
