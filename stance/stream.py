@@ -80,6 +80,9 @@ def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
     meta = _corpus._read_metadata(meta_path, warnings) if meta_path.is_file() else None
     _corpus._report_reading([], warnings)
     files = list(_corpus.iter_corpus_files(root))
+    # a metadata sheet small enough is turned into records once, not once per run of files
+    small = meta is not None and len(meta) < _corpus.META_RECORDS_MAX
+    table = meta.to_dict("index") if small else None
 
     def runs(chunk: list[Path]) -> list[tuple]:
         out = []
@@ -87,7 +90,7 @@ def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
             records = None
             if meta is not None:
                 ids = [_corpus._article_id(p, root) for p in chunk[a:b]]
-                found = _corpus._meta_records(meta, ids)
+                found = table if table is not None else _corpus._meta_records(meta, ids)
                 records = {aid: found[aid] for aid in ids if aid in found}
             out.append((str(root), [str(p) for p in chunk[a:b]], records, registry))
         return out

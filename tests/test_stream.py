@@ -317,3 +317,20 @@ def test_iter_quotes_collects_what_the_workers_skipped(messy_corpus):
     assert lists[1] == lists[2]
     assert sorted(Path(item["path"]).name for item in lists[2]) == sorted(BAD_FILES)
 
+
+def test_a_large_metadata_sheet_is_looked_up_row_by_row_with_the_same_result(
+        messy_corpus, monkeypatch):
+    def run(jobs: int) -> tuple[pd.DataFrame, list]:
+        skipped: list = []
+        table = pd.concat(list(iter_quotes(messy_corpus, jobs=jobs, chunk_size=3,
+                                           skipped=skipped)), ignore_index=True)
+        return table, skipped
+
+    whole, whole_skipped = run(2)
+    monkeypatch.setattr("stance.corpus.META_RECORDS_MAX", 1)  # every sheet counts as large
+    for jobs in (1, 2):
+        table, skipped = run(jobs)
+        pd.testing.assert_frame_equal(table, whole)
+        assert skipped == whole_skipped
+    assert table["date"].notna().sum() > 10  # the seeds' dates came from the sheet
+
