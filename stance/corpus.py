@@ -249,13 +249,13 @@ def _merge_metadata(rows: list[dict], meta: pd.DataFrame) -> list[str]:
 
 #: Up to this many metadata rows, the sheet is turned into records whole (fast); beyond, only
 #: the rows asked for are looked up (bounded memory).
-META_RECORDS_MAX = 50_000
+_META_RECORDS_MAX = 50_000
 
 
 def _meta_records(meta: pd.DataFrame, ids: Iterable[str]) -> dict[str, dict]:
     """The metadata rows of ``ids`` that have one, as records by article id (a small sheet:
     all its rows)."""
-    if len(meta) < META_RECORDS_MAX:
+    if len(meta) < _META_RECORDS_MAX:
         return meta.to_dict("index")
     return {aid: meta.loc[aid].to_dict() for aid in set(ids) if aid in meta.index}
 

@@ -81,7 +81,7 @@ def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
     _corpus._report_reading([], warnings)
     files = list(_corpus.iter_corpus_files(root))
     # a metadata sheet small enough is turned into records once, not once per run of files
-    small = meta is not None and len(meta) < _corpus.META_RECORDS_MAX
+    small = meta is not None and len(meta) < _corpus._META_RECORDS_MAX
     table = meta.to_dict("index") if small else None
 
     def runs(chunk: list[Path]) -> list[tuple]:
