@@ -327,17 +327,13 @@ class _Para:
         for si in range(1, len(sents)):  # tokens from a sentence's start to the next one's
             sent[bounds[si - 1]:bounds[si]] = [si] * (bounds[si] - bounds[si - 1])
         self.sent = sent
-        self.cues: list = []
+        self.cues: list = []  # per token: (surface, lemma, frame, last token) of its cue, or None
         self.cue_at: list[int] = []  # indices of the tokens that start a cue
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return bisect_right(self.starts, offset - 1)
 
-    def sentence_tokens(self, si: int) -> tuple[int, int]:
-        """Token range of sentence ``si``: (first token at or after its start, first at or
-        after its end)."""
-        return self.sent_tokens[si]
 
 
 def _lowered(text: str) -> str | None:
@@ -432,10 +428,6 @@ class _Extractor:
         self.out: list[Statement] = []
 
     # -- cues ------------------------------------------------------------------------------
-    def _cue_at(self, p: _Para, i: int) -> tuple[str, str, str, int] | None:
-        """(surface, lemma, frame, last token index) of a cue starting at token i."""
-        return p.cues[i]
-
     def _find_cues(self, p: _Para) -> list[tuple[str, str, str, int] | None]:
         low, cap = p.low, p.cap
         single, multi = self.cues.single, self.cues.multi
@@ -809,7 +801,7 @@ class _Extractor:
             k += 1
         if k >= hi or p.qid[k] >= 0:
             return False
-        hit = self._cue_at(p, k)
+        hit = p.cues[k]
         return hit is not None and (not frame or hit[2] == frame)
 
     # -- statements ------------------------------------------------------------------------
