@@ -1194,27 +1194,28 @@ def extract_quotes(articles: pd.DataFrame | str | Iterable[str], *,
     frame = _as_articles(articles)
     reg = load_registry(registry)
     cue_table = load_cues(cues)
-    rows: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
+    records: list[tuple] = []  # one tuple per statement, in the order of _ROW
+    sides: dict[str, str] = {}  # a speaker's side, looked up once
     ids = frame["article_id"].tolist() if "article_id" in frame else list(range(len(frame)))
     dates = frame["date"].tolist() if "date" in frame else [pd.NaT] * len(frame)
     for aid, date, text in zip(ids, dates, frame["text"].tolist(), strict=True):
         if not isinstance(text, str) or not text:
             continue
         for s in extract_statements(text, registry=reg, cues=cue_table):
-            rows["article_id"].append(aid)
-            rows["date"].append(date)
-            rows["speaker"].append(s.speaker)
-            rows["side"].append(_side(reg, s.speaker))
-            rows["kind"].append(s.kind)
-            rows["text"].append(text[s.start:s.end])
-            rows["start"].append(s.start)
-            rows["end"].append(s.end)
-            rows["cue"].append(s.cue)
-            rows["attribution"].append(s.attribution)
-            rows["sentence"].append(text[s.sent_start:s.sent_end])
-    if not rows["text"]:
+            side = sides.get(s.speaker)
+            if side is None:
+                side = sides[s.speaker] = _side(reg, s.speaker)
+            records.append((aid, date, s.speaker, side, s.kind, text[s.start:s.end], s.start,
+                            s.end, s.cue, s.attribution, text[s.sent_start:s.sent_end]))
+    if not records:
         return empty_quotes()
-    return _quote_frame(rows)
+    columns = dict(zip(_ROW, map(list, zip(*records, strict=True)), strict=True))
+    return _quote_frame({c: columns[c] for c in QUOTE_COLUMNS})
+
+
+# The fields of extract_quotes' statement tuples, by name (QUOTE_COLUMNS gives the frame's order).
+_ROW = ("article_id", "date", "speaker", "side", "kind", "text", "start", "end", "cue",
+        "attribution", "sentence")
 
 
 # Columns that hold only Python str made here (never None): no dtype to infer.
