@@ -463,22 +463,46 @@ class ArticleContext:
                     for a in initials:  # "UN's Food & Agriculture Organisation": FAO
                         if a not in acronyms:
                             acronyms[a] = name
-        # single capitalised words: a surname, an acronym, or a registry alias
+        # single capitalised words: a surname, an acronym, or a registry alias; as
+        # self._single(word, facts) then the company check, inline (a call per word costs)
+        org_nouns = v.org_nouns
+        add = entities.append
         for base, ones in chunk_singles:
-            for rel, word, titled, facts in ones:
+            for rel, word, titled, (key, mixed, sp, acronym, prefix, camel, org_word) in ones:
                 pos = base + rel
                 at_start = pos == 0 or pos in starts
-                found = self._single(word, facts)
-                if found is None and not at_start and (facts[5] or _org_noun_before(text, pos, v)):
-                    # a lone word named as a company: "WorldCom", "eBay", "firm HealthSouth"
-                    found = (word, "org", "")
-                if found is not None:
-                    name, kind, gender = found
-                    entities.append(_Entity(pos, name, kind, gender, at_start))
-                elif titled:  # "Mr Smith" with no full name in the article
-                    entities.append(_Entity(pos, word, "person", "", at_start))
-                elif facts[6]:  # "Shell Oil" aside, a lone "Bank" or "Commission"
-                    entities.append(_Entity(pos, word, "org", "", at_start))
+                if key in surnames:
+                    name = surnames[key]
+                    add(_Entity(pos, name, "person", genders.get(name, ""), at_start))
+                elif word in acronyms:
+                    add(_Entity(pos, acronyms[word], "org", "", at_start))
+                elif mixed is not None and mixed in acronyms:  # "BoE": Bank of England
+                    add(_Entity(pos, acronyms[mixed], "org", "", at_start))
+                elif first_names.get(key):  # "the Wim report" after "Wim Kok"
+                    add(_Entity(pos, first_names[key], "person", "", at_start))
+                elif sp is not None:
+                    named.add(sp[0])
+                    add(_Entity(pos, sp[0], sp[1], sp[2], at_start))
+                elif acronym:
+                    add(_Entity(pos, word, "org", "", at_start))
+                else:
+                    full = None
+                    if prefix is not None:
+                        for name in reversed(prefixes.get(prefix, ())):
+                            if name.split()[0].startswith(word) and name != word:
+                                full = name  # "Fed" after "Federal Reserve"
+                                break
+                    if full is not None:
+                        add(_Entity(pos, full, "org", "", at_start))
+                    elif org_word and not titled:  # a lone "Bank" or "Commission"
+                        add(_Entity(pos, word, "org", "", at_start))
+                    elif not at_start and (camel or (  # as _org_noun_before(text, pos, v)
+                            (before := text[pos - 24 if pos > 24 else 0:pos].rsplit(None, 1))
+                            and before[-1].lower().strip(",") in org_nouns)):
+                        # a lone word named as a company: "WorldCom", "eBay", "firm HealthSouth"
+                        add(_Entity(pos, word, "org", "", at_start))
+                    elif titled:  # "Mr Smith" with no full name in the article
+                        add(_Entity(pos, word, "person", "", at_start))
         entities.sort(key=_POS)
         kinds = self.kinds
         for e in entities:
