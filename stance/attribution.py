@@ -25,7 +25,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from .registry import Registry, normalize_name
@@ -304,6 +305,7 @@ class Mention:
 
 
 _POS = attrgetter("pos")
+_GROUP = itemgetter(0)  # of a match: its text
 
 
 @dataclass(slots=True)
@@ -407,13 +409,16 @@ class ArticleContext:
         role_nouns = v.role_nouns
         has_parens = "(" in text
         chunk_singles: list[tuple[int, tuple]] = []  # (chunk start, its single words)
-        for m in _CHUNK.finditer(text):
-            chunk = m.group()
-            entry = get(chunk)
-            if entry is None:  # the chunk's names, prepared: the same wherever it occurs
-                entry = _remember(cache, chunk, _chunk_entry(chunk, reg, v))
-            if not entry:
-                continue
+        matches = list(_CHUNK.finditer(text))
+        entries = list(map(get, map(_GROUP, matches)))  # no Python loop over every chunk
+        if None in entries:  # the chunk's names, prepared: the same wherever it occurs
+            for i, entry in enumerate(entries):
+                if entry is None:
+                    chunk = matches[i][0]
+                    entries[i] = get(chunk)  # unless seen earlier in this article
+                    if entries[i] is None:
+                        entries[i] = _remember(cache, chunk, _chunk_entry(chunk, reg, v))
+        for m, entry in compress(zip(matches, entries, strict=True), entries):  # names only
             base = m.start()
             others, ones = entry
             if ones:
