@@ -32,6 +32,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "”", "’", "'", ")")
 # Headlines end in a question or exclamation mark or a closing quote often enough
 # ("Will Japan Strike a Deal?", "Trump Says Talks Are ‘Going Well’"); never in these.
 _CLAUSE_END = (".", ":", ";", ",")
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def normalize_newlines(text: str) -> str:
@@ -253,7 +254,9 @@ def clean_text(text: str, *, boilerplate: str | Path | None = None) -> tuple[str
             lines[i] = ""
 
     body = "\n".join(lines)
-    body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
+    if "\n\n\n" in body:  # the regex costs more than this test, and most bodies have none
+        body = _BLANK_RUN.sub("\n\n", body)
+    body = body.strip("\n")
     # what re.sub(r"^[ \t]+|[ \t]+$", "", body) did, without trying both at every offset (the
     # body ends in no newline, so "$" is only its end)
     body = body.strip(" \t")
