@@ -483,3 +483,23 @@ def test_unreadable_table_raises_naming_it(tmp_path, name):
     path.write_bytes(b"\x00 this is not a table {")
     with pytest.raises(ValueError, match=re.escape(str(path))):
         load_corpus(path)
+
+
+@pytest.mark.parametrize("root", ["/data/news", "news", "news.d/x", "/", ".", "//srv"])
+@pytest.mark.parametrize(
+    "rel",
+    ["a.txt", "a.TXT", "sub/b.txt", "sub.d/b.b.txt", "..txt", ".a.txt", "a.", "a..txt",
+     "x/...txt", "no_suffix", "é/ü.txt", "a b/c d.txt"],
+)
+def test_article_id_from_strings_is_what_pathlib_gives(root, rel):
+    path = Path(root) / rel
+    expected = path.relative_to(Path(root)).with_suffix("").as_posix()
+    assert corpus_mod._article_id(path, Path(root)) == expected
+
+
+def test_read_article_reports_an_unopenable_file_as_before(tmp_path):
+    with pytest.raises(ValueError, match=r"cannot read file \(No such file or directory\)"):
+        corpus_mod.read_article(tmp_path / "missing.txt")
+    (tmp_path / "d.txt").mkdir()
+    with pytest.raises(ValueError, match=r"cannot read file \(Is a directory\)"):
+        corpus_mod.read_article(tmp_path / "d.txt")
