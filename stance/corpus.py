@@ -9,6 +9,7 @@ must not stop a run, so each is skipped with its name and reason in ``frame.attr
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
@@ -77,6 +78,31 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
     return text, f"not UTF-8 (bad byte at offset {first_bad}); decoded as cp1252"
 
 
+def _too_large(size: int) -> _Unreadable:
+    return _Unreadable(f"{size / 1e6:.0f} MB is larger than the {MAX_BYTES / 1e6:.0f} MB limit")
+
+
+def _read_bytes(path: Path) -> tuple[bytes, int]:
+    """The file's bytes and size, its size checked before it is read.
+
+    One ``open`` and ``fstat`` rather than a ``stat`` of the path and then an ``open``; a
+    file that cannot be opened goes the old way (stat, size check, read), so that it fails
+    with the same error as before.
+    """
+    try:
+        f = open(path, "rb")  # closed by the "with" below
+    except OSError:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _too_large(size) from None
+        return path.read_bytes(), size
+    with f:
+        size = os.fstat(f.fileno()).st_size
+        if size > MAX_BYTES:
+            raise _too_large(size)
+        return f.read(), size
+
+
 def read_article(path: str | Path) -> tuple[str, str, str | None]:
     """Read one article file: ``(title, cleaned text, warning or None)``.
 
@@ -88,12 +114,7 @@ def read_article(path: str | Path) -> tuple[str, str, str | None]:
     if not isinstance(path, Path):
         path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _Unreadable(
-                f"{size / 1e6:.0f} MB is larger than the {MAX_BYTES / 1e6:.0f} MB limit"
-            )
-        raw = path.read_bytes()
+        raw, size = _read_bytes(path)
     except OSError as exc:
         raise ValueError(f"cannot read file ({exc.strerror or exc})") from exc
     except _Unreadable as exc:
