@@ -503,3 +503,24 @@ def test_read_article_reports_an_unopenable_file_as_before(tmp_path):
     (tmp_path / "d.txt").mkdir()
     with pytest.raises(ValueError, match=r"cannot read file \(Is a directory\)"):
         corpus_mod.read_article(tmp_path / "d.txt")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks and the POSIX walk")
+def test_corpus_files_are_those_and_in_the_order_of_pathlib_rglob(tmp_path):
+    for rel in ["1.txt", "a/2.TXT", "a/b/3.Txt", "a-b/4.txt", "a.b/5.txt", "A/6.txt", ".hid/7.txt",
+                ".8.txt", "..txt", ".txt", "9.txt.bak", "10.tx", "11.", "x.txt/12.txt", "Z.txt",
+                "z.txt", "_.txt", "ü/13.txt", "sp ace/14 x.txt"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    (tmp_path / "linkdir").symlink_to(tmp_path / "a")  # a symlinked folder is not entered
+    (tmp_path / "link.txt").symlink_to(tmp_path / "1.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "dir.txt").symlink_to(tmp_path / "a")
+    for folder in (tmp_path, tmp_path / "a" / "..", tmp_path / "linkdir"):
+        expected = sorted(p for p in Path(folder).rglob("*")
+                          if p.suffix.lower() == ".txt" and p.is_file())
+        got = list(corpus_mod.iter_corpus_files(folder))
+        assert [str(p) for p in got] == [str(p) for p in expected]
+        assert got == expected
+    assert list(corpus_mod.iter_corpus_files(tmp_path / "1.txt")) == []
