@@ -25,7 +25,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from .registry import Registry, normalize_name
@@ -304,6 +305,7 @@ class Mention:
 
 
 _POS = attrgetter("pos")
+_GROUP = itemgetter(0)  # of a match: its text
 
 
 @dataclass(slots=True)
@@ -399,69 +401,115 @@ class ArticleContext:
     def _index(self) -> None:
         v, text, reg = self.vocab, self.text, self.registry
         cache = reg.cache
-        singles: list[tuple[int, str, bool, bool]] = []
+        get = cache.get
         starts = set(self.sentence_starts)  # _sentence_start_at(pos) == pos, without bisect
         entities, named, surnames = self.entities, self.named, self.surnames
+        first_names, genders, roles = self.first_names, self.genders, self.roles
+        acronyms, prefixes = self.acronyms, self._org_prefixes
         role_nouns = v.role_nouns
         has_parens = "(" in text
-        for m in _CHUNK.finditer(text):
-            chunk = m.group()
-            names = cache.get(chunk)
-            if names is None:  # the chunk's names, classified: the same wherever it occurs
-                names = _remember(cache, chunk, _chunk_names(chunk, reg, v))
-            if not names:
-                continue
+        chunk_singles: list[tuple[int, tuple]] = []  # (chunk start, its single words)
+        matches = list(_CHUNK.finditer(text))
+        entries = list(map(get, map(_GROUP, matches)))  # no Python loop over every chunk
+        if None in entries:  # the chunk's names, prepared: the same wherever it occurs
+            for i, entry in enumerate(entries):
+                if entry is None:
+                    chunk = matches[i][0]
+                    entries[i] = get(chunk)  # unless seen earlier in this article
+                    if entries[i] is None:
+                        entries[i] = _remember(cache, chunk, _chunk_entry(chunk, reg, v))
+        for m, entry in compress(zip(matches, entries, strict=True), entries):  # names only
             base = m.start()
-            for rel, rel_end, (kind, name, gender, title, registered) in names:
+            others, ones = entry
+            if ones:
+                chunk_singles.append((base, ones))
+            for rel, rel_end, kind, name, gender, registered, title_roles, keys in others:
                 pos = base + rel
                 if registered:
                     named.add(name)
-                if kind == "single":
-                    singles.append((pos, name, pos == 0 or pos in starts, bool(title)))
-                    continue
                 if kind == "surname":  # "Mr Smith": the full name introduced so far, if any
-                    kind, name = "person", surnames.get(normalize_name(name), name)
+                    kind, name = "person", surnames.get(keys, name)
+                    keys = _person_keys(name)
                 entities.append(_Entity(pos, name, kind, gender, pos == 0 or pos in starts))
-                if gender:
-                    self.genders.setdefault(name, gender)
+                if gender and name not in genders:
+                    genders[name] = gender
                 if kind == "person" or kind == "thing":
-                    self._remember_person(name, title, pos)
+                    surname, first = keys  # as _remember_person
+                    if surname is not None:
+                        if surname not in surnames:
+                            surnames[surname] = name
+                        if first is not None:
+                            known = first_names.get(first)
+                            # a first name stands for one person only if no one else shares it
+                            first_names[first] = name if known is None or known == name else ""
+                    for role in title_roles:
+                        roles.append((pos, role, name))
                     before = text[max(0, pos - 40):pos].rsplit(None, 1)  # its last word
                     if before and before[-1].lower() in role_nouns:
-                        self.roles.append((pos, before[-1].lower(), name))
-                    after = _APPOSITIVE.match(text, base + rel_end)
-                    if after:  # "Ann Lee, the trade minister," / "X, the chairman of Y,"
-                        role = after.group(1).split()[-1].lower()
-                        if role in role_nouns:
-                            self.roles.append((pos, role, name))
-                if (kind == "org" or kind == "thing") and has_parens:
-                    acro = _PARENS_ACRONYM.match(text, base + rel_end)
-                    if acro:  # "Bank of England (BoE)", "Office for National Statistics (ONS)"
-                        self.acronyms.setdefault(acro.group(1), name)
-                if kind == "org":
-                    self._org_prefixes.setdefault(name[:3], []).append(name)
-                    self.acronyms.setdefault("".join(w[0] for w in name.split()).lower(), name)
-                    parts = [w for w in name.split() if w[0].isupper() and w.lower() not in _SMALL]
-                    for i in range(len(parts) - 1):  # "UN's Food & Agriculture Organisation": FAO
-                        self.acronyms.setdefault("".join(w[0] for w in parts[i:]), name)
-        # single capitalised words: a surname, an acronym, or a registry alias
-        for pos, word, at_start, titled in singles:
-            facts = cache.get((None, word))  # self._facts(word), without a call per word
-            if facts is None:
-                facts = _remember(cache, (None, word), _word_facts(word, reg, v))
-            found = self._single(word, facts)
-            if found is None and not at_start and (facts[5] or _org_noun_before(text, pos, v)):
-                # a lone word named as a company: "WorldCom", "eBay", "firm HealthSouth"
-                found = (word, "org", "")
-            if found is not None:
-                name, kind, gender = found
-                entities.append(_Entity(pos, name, kind, gender, at_start))
-            elif titled:  # "Mr Smith" with no full name in the article
-                entities.append(_Entity(pos, word, "person", "", at_start))
-            elif facts[6]:  # "Shell Oil" aside, a lone "Bank" or "Commission"
-                entities.append(_Entity(pos, word, "org", "", at_start))
+                        roles.append((pos, before[-1].lower(), name))
+                    end = base + rel_end
+                    if text.startswith(",", end):  # as _APPOSITIVE, which starts with one
+                        after = _APPOSITIVE.match(text, end)
+                        if after:  # "Ann Lee, the trade minister," / "X, the chairman of Y,"
+                            role = after.group(1).split()[-1].lower()
+                            if role in role_nouns:
+                                roles.append((pos, role, name))
+                    if kind == "thing" and has_parens:
+                        acro = _PARENS_ACRONYM.match(text, end)
+                        if acro:
+                            acronyms.setdefault(acro.group(1), name)
+                elif kind == "org":
+                    if has_parens:
+                        acro = _PARENS_ACRONYM.match(text, base + rel_end)
+                        if acro:  # "Bank of England (BoE)", "Office for National Statistics (ONS)"
+                            acronyms.setdefault(acro.group(1), name)
+                    prefix, initials = keys
+                    prefixes.setdefault(prefix, []).append(name)
+                    for a in initials:  # "UN's Food & Agriculture Organisation": FAO
+                        if a not in acronyms:
+                            acronyms[a] = name
+        # single capitalised words: a surname, an acronym, or a registry alias; as
+        # self._single(word, facts) then the company check, inline (a call per word costs)
+        org_nouns = v.org_nouns
+        add = entities.append
+        for base, ones in chunk_singles:
+            for rel, word, titled, (key, mixed, sp, acronym, prefix, camel, org_word) in ones:
+                pos = base + rel
+                at_start = pos == 0 or pos in starts
+                if key in surnames:
+                    name = surnames[key]
+                    add(_Entity(pos, name, "person", genders.get(name, ""), at_start))
+                elif word in acronyms:
+                    add(_Entity(pos, acronyms[word], "org", "", at_start))
+                elif mixed is not None and mixed in acronyms:  # "BoE": Bank of England
+                    add(_Entity(pos, acronyms[mixed], "org", "", at_start))
+                elif first_names.get(key):  # "the Wim report" after "Wim Kok"
+                    add(_Entity(pos, first_names[key], "person", "", at_start))
+                elif sp is not None:
+                    named.add(sp[0])
+                    add(_Entity(pos, sp[0], sp[1], sp[2], at_start))
+                elif acronym:
+                    add(_Entity(pos, word, "org", "", at_start))
+                else:
+                    full = None
+                    if prefix is not None:
+                        for name in reversed(prefixes.get(prefix, ())):
+                            if name.split()[0].startswith(word) and name != word:
+                                full = name  # "Fed" after "Federal Reserve"
+                                break
+                    if full is not None:
+                        add(_Entity(pos, full, "org", "", at_start))
+                    elif org_word and not titled:  # a lone "Bank" or "Commission"
+                        add(_Entity(pos, word, "org", "", at_start))
+                    elif not at_start and (camel or (  # as _org_noun_before(text, pos, v)
+                            (before := text[pos - 24 if pos > 24 else 0:pos].rsplit(None, 1))
+                            and before[-1].lower().strip(",") in org_nouns)):
+                        # a lone word named as a company: "WorldCom", "eBay", "firm HealthSouth"
+                        add(_Entity(pos, word, "org", "", at_start))
+                    elif titled:  # "Mr Smith" with no full name in the article
+                        add(_Entity(pos, word, "person", "", at_start))
         entities.sort(key=_POS)
-        kinds, genders = self.kinds, self.genders
+        kinds = self.kinds
         for e in entities:
             # "Lord Butler" before "Robin Butler" is introduced: the full name wins
             if e.kind == "person" and " " not in e.name:
@@ -787,6 +835,41 @@ def _chunk_names(chunk: str, reg: Registry, v: Vocabulary
         if found[0] != "none" and found[0] != "title":
             out.append((start, end, found))
     return tuple(out)
+
+
+def _chunk_entry(chunk: str, reg: Registry, v: Vocabulary) -> tuple:
+    """What the name index needs of one chunk, prepared once per chunk string: ``()`` when it
+    names nobody, else (names, single words) from :func:`_chunk_names`.
+
+    A name is (start, end, kind, name, gender, from the registry, the role nouns of its title,
+    keys): for a person or a thing its :func:`_person_keys`, for an organisation its first three
+    letters and the acronyms it stands for (its initials in lower case, then those of each tail
+    of its capitalised words), for "Mr Smith" (kind ``surname``) the surname's key. A single
+    word is (start, word, whether it has a title, its :func:`_word_facts`).
+    """
+    names = []
+    singles = []
+    role_nouns = v.role_nouns
+    for start, end, (kind, name, gender, title, registered) in _chunk_names(chunk, reg, v):
+        if kind == "single":
+            singles.append((start, name, bool(title), _word_facts(name, reg, v)))
+            continue
+        keys: object = None
+        if kind == "surname":
+            keys = normalize_name(name)
+        elif kind == "person" or kind == "thing":
+            keys = _person_keys(name)
+        elif kind == "org":
+            words = name.split()
+            initials = ["".join(w[0] for w in words).lower()]
+            parts = [w for w in words if w[0].isupper() and w.lower() not in _SMALL]
+            initials += ["".join(w[0] for w in parts[i:]) for i in range(len(parts) - 1)]
+            keys = (name[:3], tuple(initials))
+        title_roles = tuple(w.lower() for w in title if w.lower() in role_nouns)
+        names.append((start, end, kind, name, gender, registered, title_roles, keys))
+    if not names and not singles:
+        return ()
+    return tuple(names), tuple(singles)
 
 
 def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary

@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from .resources import read_lines
+
+try:  # re's own parser, to read which strings a pattern's matches contain (CPython 3.11+)
+    import re._constants as _sre_c
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - without it every pattern is tried on every line
+    _sre_c = _sre_parse = None
 
 __all__ = ["clean_text", "normalize_newlines", "boilerplate_patterns", "is_headline_like"]
 
@@ -25,6 +32,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "”", "’", "'", ")")
 # Headlines end in a question or exclamation mark or a closing quote often enough
 # ("Will Japan Strike a Deal?", "Trump Says Talks Are ‘Going Well’"); never in these.
 _CLAUSE_END = (".", ":", ";", ",")
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def normalize_newlines(text: str) -> str:
@@ -75,6 +83,108 @@ def boilerplate_patterns(source: str | Path | None = None) -> tuple[re.Pattern[s
     return _compiled(None if source is None else str(source))
 
 
+# Characters outside ASCII that a case-insensitive ``re`` pattern matches to an ASCII character
+# (İ and ı to i, ſ to s, the Kelvin sign to k): every other character matches an ASCII literal of
+# a pattern only if it is that literal up to ASCII case. tests/test_clean.py checks the list
+# against every code point.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _needles_of(items: Any) -> frozenset[str] | None:
+    """Lower-case ASCII strings, one of which every match of the parsed sequence contains.
+
+    Literals that follow one another (across zero-width anchors and lookarounds) are matched
+    by adjacent characters; a group, or an item repeated at least once, holds its own
+    needles; alternatives need one needle each. Anything else (a class, ``.``, a repeat that
+    may be absent, a backreference) gives no needle. ``None``: no needle is known.
+    """
+    c = _sre_c
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the literals around are adjacent
+            continue
+        if run:
+            found.append(frozenset({run}))
+            run = ""
+        inner: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            inner = _needles_of(av[3])
+        elif op is c.ATOMIC_GROUP:
+            inner = _needles_of(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _needles_of(av[2])
+        elif op is c.BRANCH:
+            alternatives = [_needles_of(branch) for branch in av[1]]
+            if all(alternatives):
+                inner = frozenset().union(*alternatives)
+        if inner:
+            found.append(inner)
+    if run:
+        found.append(frozenset({run}))
+    # the rarest-looking choice: the longest shortest needle, then the fewest needles
+    return max(found, key=lambda n: (min(map(len, n)), -len(n)), default=None)
+
+
+def _needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Needles of a compiled pattern (see :func:`_needles_of`); ``None`` when unknown."""
+    if _sre_parse is None:
+        return None
+    try:
+        return _needles_of(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a parser that changed shape: no needle, the pattern is always tried
+        return None
+
+
+class _Plan(NamedTuple):
+    """Boilerplate patterns ready for :func:`_drop_boilerplate`."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    needled: tuple[tuple[re.Pattern[str], frozenset[str]], ...]  # tried if a needle occurs
+    unneedled: tuple[re.Pattern[str], ...]  # always tried
+    needles: tuple[str, ...]  # all the needles, each once
+
+
+@lru_cache(maxsize=8)
+def _plan(source: str | None) -> _Plan:
+    patterns = _compiled(source)
+    with_needles = [(p, _needles(p)) for p in patterns]
+    needled = tuple((p, n) for p, n in with_needles if n is not None)
+    unneedled = tuple(p for p, n in with_needles if n is None)
+    needles = tuple(sorted({x for _, n in needled for x in n}))
+    return _Plan(patterns, needled, unneedled, needles)
+
+
+def _drop_boilerplate(lines: list[str], source: str | None) -> list[str]:
+    """``lines`` without those that match a boilerplate pattern (whole short lines, stripped).
+
+    Trying every pattern on every short line is most of the cost of cleaning an article, and
+    nearly always in vain. A pattern is only tried when one of its needles (strings every match
+    contains) occurs in the article's short lines, lower-cased; when those lines hold a
+    character that folds to ASCII (İ, ı, ſ, K), every pattern is tried.
+    """
+    stripped = [ln.strip() for ln in lines]
+    short = [s for s in stripped if 0 < len(s) < 400]
+    if not short:
+        return lines
+    plan = _plan(source)
+    joined = "\n".join(short)
+    if joined.isascii() or not any(c in joined for c in _FOLDS_TO_ASCII):
+        low = joined.lower()
+        present = {n for n in plan.needles if n in low}
+        patterns = [p for p, needles in plan.needled if not needles.isdisjoint(present)]
+        patterns += plan.unneedled
+        if not patterns:
+            return lines
+    else:
+        patterns = list(plan.patterns)
+    return [ln for ln, s in zip(lines, stripped, strict=True)
+            if not (0 < len(s) < 400 and any(p.search(s) for p in patterns))]
+
+
 def is_headline_like(line: str) -> bool:
     """A short title-case line that does not end like a clause (full stop, colon, comma).
 
@@ -92,11 +202,6 @@ def is_headline_like(line: str) -> bool:
         return False
     capitalised = sum(1 for w in content if w[0].isupper())
     return capitalised / len(content) >= 0.75
-
-
-def _is_boilerplate(line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
-    s = line.strip()
-    return 0 < len(s) < 400 and any(p.search(s) for p in patterns)
 
 
 def clean_text(text: str, *, boilerplate: str | Path | None = None) -> tuple[str, str]:
@@ -118,7 +223,6 @@ def clean_text(text: str, *, boilerplate: str | Path | None = None) -> tuple[str
     ('Big Talks Begin', 'They met.')
     """
     lines = [ln.rstrip() for ln in normalize_newlines(text).split("\n")]
-    patterns = boilerplate_patterns(boilerplate)
 
     # leading headline and its repeat
     title = ""
@@ -135,7 +239,7 @@ def clean_text(text: str, *, boilerplate: str | Path | None = None) -> tuple[str
 
     # dropped, not blanked: a blank line left behind would split or, in hard-wrapped text,
     # merge the paragraphs around it
-    lines = [ln for ln in lines if not _is_boilerplate(ln, patterns)]
+    lines = _drop_boilerplate(lines, None if boilerplate is None else str(boilerplate))
 
     # trailing run of unrelated headlines
     tail = [i for i, ln in enumerate(lines) if ln.strip()]
@@ -150,7 +254,9 @@ def clean_text(text: str, *, boilerplate: str | Path | None = None) -> tuple[str
             lines[i] = ""
 
     body = "\n".join(lines)
-    body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
+    if "\n\n\n" in body:  # the regex costs more than this test, and most bodies have none
+        body = _BLANK_RUN.sub("\n\n", body)
+    body = body.strip("\n")
     # what re.sub(r"^[ \t]+|[ \t]+$", "", body) did, without trying both at every offset (the
     # body ends in no newline, so "$" is only its end)
     body = body.strip(" \t")

@@ -236,3 +236,65 @@ def test_fast_form_only_moves_a_leading_boundary_before_a_plain_letter():
     for kept in (r"\b(our|the) site", r"\ba*b", r"\bx{2}", r"^click here\b", r"\b3 items",
                  r"\bb?y"):
         assert _fast_form(kept) == kept
+
+
+def test_folds_to_ascii_lists_every_character_that_matches_ascii_case_insensitively():
+    """The needle pre-filter lower-cases text; it is only sound when no other character than
+    those listed matches an ASCII literal under re.IGNORECASE. Checked over every code point."""
+    import sys
+
+    from stance.clean import _FOLDS_TO_ASCII
+
+    others = "".join(chr(c) for c in range(128, sys.maxunicode + 1))
+    found = {m for a in range(128)
+             for m in re.compile(re.escape(chr(a)), re.IGNORECASE).findall(others)}
+    assert found == set(_FOLDS_TO_ASCII)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needles"),
+    [
+        (r"\bwe use cookies\b", {"we use cookies"}),
+        (r"^(accept|allow) (all )?cookies\b", {"cookies"}),
+        (r"^(share|email) this", {" this"}),
+        (r"^(image|photo) (copyright|credit)", {"image", "photo"}),
+        (r"a(?<=\ba)ll rights", {"all rights"}),  # a lookbehind takes no character
+        (r"(ab)+cd?", {"ab"}),  # "c" alone is shorter; "d" may be absent
+        (r"x[ab]y", {"x"}),
+        (r"^(copyright|©)", None),  # no ASCII needle in one alternative
+        (r"(?-i:News)", {"news"}),
+        (r"[a-z]+", None),
+        (r"a*", None),
+    ],
+)
+def test_needles_are_strings_every_match_contains(pattern, needles):
+    from stance.clean import _needles
+
+    assert _needles(re.compile(pattern, re.IGNORECASE)) == needles
+
+
+_BOILER_WORDS = _LINE_WORDS + [
+    "Accept", "cookies", "Share", "this", "article", "Follow", "us", "on", "Read", "more:",
+    "Related", "stories:", "Advertisement", "Click", "here", "Copyright", "©", "Image",
+    "credit", "Some", "parts", "of", "report", "were", "taken", "İ", "ı", "COOKİES", "ſhare",
+    "\u00a0", "\t", "é", "\n", "\r\n", "\n\n\n", "x" * 390,
+    # whole lines of furniture, so that many examples hold one
+    "We use cookies", "WE USE COOKİES", "Accept all cookies", "Share this article",
+    "© 2024 News", "All rights reserved.", "(Reporting by Jane Doe)", "Comment policy",
+    "By clicking OK you agree to cookies", "Read more: x", "Advertisement"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_BOILER_WORDS), max_size=30),
+       st.sampled_from([" ", "", "\n", " \n "]))
+def test_needle_prefilter_drops_exactly_the_lines_a_search_of_every_pattern_drops(words, sep):
+    from stance.clean import _drop_boilerplate
+
+    lines = sep.join(words).split("\n")
+    patterns = boilerplate_patterns()
+
+    def matches(line: str) -> bool:
+        s = line.strip()
+        return 0 < len(s) < 400 and any(p.search(s) for p in patterns)
+
+    assert _drop_boilerplate(lines, None) == [ln for ln in lines if not matches(ln)]

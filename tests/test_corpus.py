@@ -483,3 +483,44 @@ def test_unreadable_table_raises_naming_it(tmp_path, name):
     path.write_bytes(b"\x00 this is not a table {")
     with pytest.raises(ValueError, match=re.escape(str(path))):
         load_corpus(path)
+
+
+@pytest.mark.parametrize("root", ["/data/news", "news", "news.d/x", "/", ".", "//srv"])
+@pytest.mark.parametrize(
+    "rel",
+    ["a.txt", "a.TXT", "sub/b.txt", "sub.d/b.b.txt", "..txt", ".a.txt", "a.", "a..txt",
+     "x/...txt", "no_suffix", "é/ü.txt", "a b/c d.txt"],
+)
+def test_article_id_from_strings_is_what_pathlib_gives(root, rel):
+    path = Path(root) / rel
+    expected = path.relative_to(Path(root)).with_suffix("").as_posix()
+    assert corpus_mod._article_id(path, Path(root)) == expected
+
+
+def test_read_article_reports_an_unopenable_file_as_before(tmp_path):
+    with pytest.raises(ValueError, match=r"cannot read file \(No such file or directory\)"):
+        corpus_mod.read_article(tmp_path / "missing.txt")
+    (tmp_path / "d.txt").mkdir()
+    with pytest.raises(ValueError, match=r"cannot read file \(Is a directory\)"):
+        corpus_mod.read_article(tmp_path / "d.txt")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks and the POSIX walk")
+def test_corpus_files_are_those_and_in_the_order_of_pathlib_rglob(tmp_path):
+    for rel in ["1.txt", "a/2.TXT", "a/b/3.Txt", "a-b/4.txt", "a.b/5.txt", "A/6.txt", ".hid/7.txt",
+                ".8.txt", "..txt", ".txt", "9.txt.bak", "10.tx", "11.", "x.txt/12.txt", "Z.txt",
+                "z.txt", "_.txt", "ü/13.txt", "sp ace/14 x.txt"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    (tmp_path / "linkdir").symlink_to(tmp_path / "a")  # a symlinked folder is not entered
+    (tmp_path / "link.txt").symlink_to(tmp_path / "1.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "dir.txt").symlink_to(tmp_path / "a")
+    for folder in (tmp_path, tmp_path / "a" / "..", tmp_path / "linkdir"):
+        expected = sorted(p for p in Path(folder).rglob("*")
+                          if p.suffix.lower() == ".txt" and p.is_file())
+        got = list(corpus_mod.iter_corpus_files(folder))
+        assert [str(p) for p in got] == [str(p) for p in expected]
+        assert got == expected
+    assert list(corpus_mod.iter_corpus_files(tmp_path / "1.txt")) == []
