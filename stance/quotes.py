@@ -72,7 +72,10 @@ _SINGLE_RE = re.compile("[‘’']")
 # a single mark not inside a word; led by the mark, so ``re`` skips to the marks
 _SINGLE_EDGE = re.compile("[‘’'](?:(?<![^\\W_][‘’'])|(?![^\\W_]))")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, one character
-_ANY_MARK = re.compile("[" + _DOUBLE + "‘']")  # a paragraph without one has no quote
+# A mark that can open a quote: a double mark, "‘", or "'" not inside a word ("Japan's" has
+# none); a paragraph without one has no quote (see find_quote_spans). Led by the marks'
+# class, so ``re`` skips to them.
+_MAY_OPEN = re.compile("[" + _DOUBLE + "‘'](?:(?<!')|(?<![^\\W_]')|(?![^\\W_]))")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:")
 _CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-")
 
@@ -1119,9 +1122,9 @@ def extract_statements(text: str, *, registry: Registry | None = None,
     ex = _Extractor(text, registry or load_registry(), cues or load_cues())
     paras = paragraph_spans(text)
     quotes = []
-    any_mark = _ANY_MARK.search
+    may_open = _MAY_OPEN.search
     for lo, hi in paras:
-        quotes.append(find_quote_spans(text, lo, hi) if any_mark(text, lo, hi) else [])
+        quotes.append(find_quote_spans(text, lo, hi) if may_open(text, lo, hi) else [])
     ex.quoted = [(q.start, q.end) for qs in quotes for q in qs]
     last: Statement | None = None
     last_para = -10

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stance.quotes import (
+    _MAY_OPEN,
     _TOKEN,
     _Extractor,
     _lowered,
@@ -217,6 +218,23 @@ def test_find_quote_spans_match_their_plain_form(text, i, j):
     got = [(q.open, q.close, q.start, q.end, q.closed)
            for q in find_quote_spans(text, start, end)]
     assert got == _plain_find_quote_spans(text, start, end)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab3é_ '’‘\"“”«»„.,:(-\n", max_size=30), st.integers(0, 30))
+def test_a_paragraph_without_a_mark_that_can_open_has_no_quote(text, i):
+    """extract_statements skips find_quote_spans where _MAY_OPEN finds nothing; a paragraph
+    starts at the text's start or after whitespace."""
+    start = min(i, len(text))
+    if start and not text[start - 1].isspace():
+        start = 0
+    if not _MAY_OPEN.search(text, start):
+        assert find_quote_spans(text, start) == []
+
+
+def test_marks_that_can_open():
+    assert not _MAY_OPEN.search("Japan's rock'n'roll, it’s over’")
+    assert [m.start() for m in _MAY_OPEN.finditer("'a' b'c d' “e” ‘f")] == [0, 2, 9, 11, 13, 15]
 
 
 def test_alnum_pattern_is_str_isalnum():
