@@ -1,16 +1,22 @@
-"""The whole pipeline next to raw VADER, in one process, on the 2,095 BBC articles.
+"""The whole pipeline next to raw VADER, on the 2,095 BBC articles.
 
 Measures, side by side and interleaved (best of ``--repeat`` each):
 
 (a) the whole pipeline: ``stance.load_corpus`` + ``stance.extract_quotes`` +
-    ``stance.score_quotes`` over the BBC folder;
+    ``stance.score_quotes`` over the BBC folder, as a researcher's one run over a corpus
+    meets it: each run is the first pass over these articles in a fresh process, so nothing
+    the package remembers per name, word or sentence context is left from an earlier run
+    (the package's data files and VADER's lexicon are loaded before the clock starts, on a
+    sentence that is not from the corpus). The same process then runs the pipeline a second
+    time and reports that *warm* run too: what a second pass over the same articles costs;
+    earlier versions of this script reported only that;
 (b) raw VADER: ``vaderSentiment``'s ``SentimentIntensityAnalyzer.polarity_scores`` over every
     sentence of the same articles (sentences cut with ``stance.sentence_spans`` from the loaded
-    texts *before* the clock starts).
+    texts *before* the clock starts), in this process.
 
-Prints both times (wall and this process's CPU time, which other load on the machine does not
-inflate), the ratio (target: (a) <= (b)), the time of each stage of (a), and articles per
-second of extraction alone. ``--profile`` adds a cProfile of one run of (a), by own time and by
+Prints both times (wall and CPU time, which other load on the machine does not inflate), the
+ratio (target: (a) <= (b)), the time of each stage of (a), and articles per second of
+extraction alone. ``--profile`` adds a cProfile of one first pass of (a), by own time and by
 cumulative time. ``--readme`` writes the figures into ``benchmarks/README.md`` (its
 "Pipeline" section only).
 
@@ -26,12 +32,16 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import os
 import platform
 import pstats
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from _bbc import ROOT, bbc_folder
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -121,6 +131,21 @@ def _pipeline(folder) -> dict[str, float]:
             "articles": len(articles), "statements": len(scored)}
 
 
+# Loads what both sides may have ready before a clock starts (the registry, cue tables,
+# lexicons, VADER's analyzer) without touching the corpus: not a sentence of it.
+_WARM_UP = ('Ishiba said on Monday that Japan was "not in a hurry" to reach a deal. '
+            '"We are ready," Greer told reporters.')
+
+
+def _warm_up() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:  # the reader's first use, on a file of its own
+        (Path(tmp) / "warm-up.txt").write_text(f"Talks\n\n{_WARM_UP}\n", encoding="utf-8")
+        articles = stance.load_corpus(tmp)
+    stance.score_quotes(stance.extract_quotes(articles))
+
+
 def _profile(folder, top: int) -> str:
     prof = cProfile.Profile()
     prof.enable()
@@ -134,6 +159,34 @@ def _profile(folder, top: int) -> str:
     out.write(f"--- by cumulative time (top {top}) ---\n")
     stats.sort_stats("cumulative").print_stats(top)
     return out.getvalue()
+
+
+def _child(folder, profile: int) -> int:
+    """One fresh process: a first pass over the corpus (and a second, warm one); JSON out."""
+    _warm_up()
+    if profile:
+        print(_profile(folder, profile))
+        return 0
+    first = _pipeline(folder)
+    warm = _pipeline(folder)
+    print(json.dumps({"first": first, "warm": warm}))
+    return 0
+
+
+def _first_pass(folder, profile: int = 0) -> dict | str:
+    """Run :func:`_child` in a fresh Python process (this interpreter, this ``stance``)."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(folder)]
+    if profile:
+        cmd += ["--top", str(profile), "--profile"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return out if profile else json.loads(out)
+
+
+def _best(best: dict[str, float] | None, run: dict[str, float]) -> dict[str, float]:
+    """The run with the least wall time, with the least CPU time of all runs."""
+    if best is None or run["wall"] < best["wall"]:
+        return {**run, "cpu": min(run["cpu"], (best or run)["cpu"])}
+    return {**best, "cpu": min(best["cpu"], run["cpu"])}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,7 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25, help="rows of the profile")
     parser.add_argument("--readme", action="store_true",
                         help="write the figures into benchmarks/README.md")
+    parser.add_argument("--child", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        return _child(Path(args.child), args.top if args.profile else 0)
 
     folder = bbc_folder()
     print(machine())
@@ -159,25 +215,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = load_average()
     print(f"load average before: {load_before}")
 
-    # what both sides may prepare before any clock starts: VADER's lexicon, the package's
-    # registry, cue tables and scorer (loaded on first use), and for (b) the sentences
+    # what (b) may prepare before its clock starts: VADER's lexicon and the sentences
     articles = stance.load_corpus(folder)
-    stance.score_quotes(stance.extract_quotes(articles.head(20)))
     analyzer = SentimentIntensityAnalyzer()
     sentences = [text[s:e] for text in articles["text"] for s, e in stance.sentence_spans(text)]
     print(f"{len(articles)} articles, {len(sentences)} sentences")
 
     best_a: dict[str, float] | None = None
+    best_warm: dict[str, float] | None = None
     best_b = {"wall": float("inf"), "cpu": float("inf")}
     for _ in range(args.repeat):  # interleaved, so a burst of other load hits both sides
-        run = _pipeline(folder)
-        if best_a is None or run["wall"] < best_a["wall"]:
-            best_a = {**run, "cpu": min(run["cpu"], (best_a or run)["cpu"])}
-        else:
-            best_a["cpu"] = min(best_a["cpu"], run["cpu"])
+        run = _first_pass(folder)
+        best_a, best_warm = _best(best_a, run["first"]), _best(best_warm, run["warm"])
         wall, cpu, _ = _timed(lambda: [analyzer.polarity_scores(s) for s in sentences])
         best_b = {"wall": min(best_b["wall"], wall), "cpu": min(best_b["cpu"], cpu)}
-    assert best_a is not None
+    assert best_a is not None and best_warm is not None
     n = best_a["articles"]
     extract_rate = n / best_a["extract_wall"]
     extract_rate_cpu = n / best_a["extract_cpu"]
@@ -190,23 +242,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("    extract_quotes", best_a["extract_wall"], best_a["extract_cpu"]),
         ("    score_quotes", best_a["score_wall"], best_a["score_cpu"]),
         ("(b) raw VADER, every sentence", best_b["wall"], best_b["cpu"]),
+        ("(a) second, warm pass in the same process", best_warm["wall"], best_warm["cpu"]),
+        ("    load_corpus", best_warm["load_wall"], best_warm["load_cpu"]),
+        ("    extract_quotes", best_warm["extract_wall"], best_warm["extract_cpu"]),
+        ("    score_quotes", best_warm["score_wall"], best_warm["score_cpu"]),
     ]
     table = ["| measurement | wall s | CPU s |", "| --- | ---: | ---: |"]
     table += [f"| {name.strip()} | {w:.2f} | {c:.2f} |" for name, w, c in rows]
     lines = [
         f"{n} articles, {best_a['statements']} statements scored; {len(sentences)} sentences "
-        f"for VADER; best of {args.repeat}",
+        f"for VADER; best of {args.repeat}; (a) is a first pass over the articles in a fresh "
+        "process, then a second pass in that process",
         "",
         *table,
         "",
-        f"ratio (a)/(b): {ratio_wall:.2f} wall, {ratio_cpu:.2f} CPU "
+        f"ratio (a)/(b), first pass: {ratio_wall:.2f} wall, {ratio_cpu:.2f} CPU "
         f"(target <= 1: {verdict})",
+        f"ratio (a)/(b), warm pass: {best_warm['wall'] / best_b['wall']:.2f} wall, "
+        f"{best_warm['cpu'] / best_b['cpu']:.2f} CPU",
         f"extraction alone: {extract_rate:.0f} articles/s wall, "
         f"{extract_rate_cpu:.0f} articles/s CPU",
         f"load average before: {load_before}, after: {load_average()}",
     ]
     print("\n".join(lines))
-    profile = _profile(folder, args.top) if args.profile else ""
+    profile = _first_pass(folder, args.top) if args.profile else ""
     if profile:
         print(profile)
     if args.readme:
