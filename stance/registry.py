@@ -42,8 +42,13 @@ def normalize_name(text: str) -> str:
     "japan's top negotiator"
     """
     s = text.replace("’", "'").replace("‘", "'").strip()
-    s = _DOTTED.sub(r"\1", s)
-    s = _SPACES.sub(" ", s).lower().strip(" ,.;:")
+    if "." in s:
+        s = _DOTTED.sub(r"\1", s)
+    # whitespace other than the space is never printable (tests/test_registry.py checks this
+    # over all of Unicode): a printable text without two spaces in a row has nothing to fold
+    if "  " in s or not s.isprintable():
+        s = _SPACES.sub(" ", s)
+    s = s.lower().strip(" ,.;:")
     if s.startswith("the "):
         s = s[4:]
     return s

@@ -480,3 +480,20 @@ def test_group_matches_fall_back_to_the_scan_for_nouns_that_are_not_plain_words(
     assert [m.group() for m in _attr._group_matches(text, nouns)] == \
         [m.group() for m in _attr._group_pattern(nouns).finditer(text)]
     assert _attr._plain_nouns(_attr.vocabulary().group_nouns)  # the packaged ones are plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aBs.'’ \u212a", max_size=8))
+def test_possessive_strip_is_the_regex(word):
+    word = word.replace(" ", "")
+    assert _attr._strip_possessive(word) == _attr._POSSESSIVE.sub("", word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Bank", "bank's", "BANK.", "Ministry’s", "Smith", "Corp.",
+                                 "Bessent", "Group's", "s", "'", ""]), max_size=5))
+def test_org_word_test_per_word_is_the_plain_one(words):
+    v = _attr.vocabulary()
+    plain = any(w.lower().strip(".").rstrip("’'s") in v.org_name_words
+                or w.lower().strip(".") in v.org_name_words for w in words)
+    assert _attr._has_org_word(words, v) == plain

@@ -239,3 +239,24 @@ def test_an_edited_registry_file_is_read_again(tmp_path):
     path.write_text('[[speaker]]\nname = "Ann Lee"\nside = "EU"\n', encoding="utf-8")
     assert extract_quotes("Ann Lee said the talks went well.", registry=path)["side"].tolist() \
         == ["EU"]
+
+
+def test_whitespace_other_than_the_space_is_never_printable():
+    """normalize_name skips folding whitespace in a printable text with no double space."""
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    assert all(not chr(c).isprintable() for c in range(sys.maxunicode + 1)
+               if c != 0x20 and space.match(chr(c)))
+
+
+@pytest.mark.parametrize("text,key", [
+    ("U.S.  Treasury", "us treasury"),
+    ("the\tJapan\u00a0Times", "japan times"),
+    ("Mr Akazawa’s", "mr akazawa's"),
+    ("J. P. Morgan,", "j p morgan"),
+    ("Japan", "japan"),
+])
+def test_normalize_name_folds_spaces_and_dots(text, key):
+    assert normalize_name(text) == key
