@@ -41,6 +41,7 @@ VADER keeps a word glued to a curly quote mark ("optimistic,”") out of its lex
 from __future__ import annotations
 
 import math
+import operator
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
@@ -1392,6 +1393,10 @@ def explain(text: str, scorer: ToneScorer | None = None) -> pd.DataFrame:
     return (scorer or make_scorer()).explain(text)
 
 
+_SCORE_KEYS = frozenset(SCORE_COLUMNS)
+_score_row = operator.itemgetter(*SCORE_COLUMNS)
+
+
 def score_quotes(
     quotes: pd.DataFrame, *, scorer: Scorer | None = None, column: str = "text"
 ) -> pd.DataFrame:
@@ -1416,27 +1421,31 @@ def score_quotes(
         have = ", ".join(map(str, quotes.columns))
         raise KeyError(f"no column {column!r} to score (columns: {have})")
     fn = scorer if scorer is not None else make_scorer()
-    cols: dict[str, list[Any]] = {c: [] for c in SCORE_COLUMNS}
     # a text is scored once however often it recurs (syndicated copies, repeated soundbites):
-    # a scorer is a function of the text alone
-    seen: dict[str, tuple[Any, ...]] = {}
-    for text in quotes[column].tolist():
-        row = seen.get(text) if isinstance(text, str) else None
-        if row is None:
-            got: Mapping[str, Any] = fn(text) if isinstance(text, str) else {}
-            if "tone" not in got and "compound" in got:
-                got = {**got, "tone": got["compound"]}
-            row = tuple(got.get(c, np.nan) for c in SCORE_COLUMNS)
-            if isinstance(text, str):
-                seen[text] = row
-        for c, v in zip(SCORE_COLUMNS, row, strict=True):
-            cols[c].append(v)
+    # a scorer is a function of the text alone. Each row gets the number of its distinct text;
+    # a missing (non-string) text gets the last, all-NaN, row.
+    texts = quotes[column].tolist()
+    slot: dict[str, int] = {}
+    where = [slot.setdefault(x, len(slot)) if isinstance(x, str) else -1 for x in texts]
+    rows: list[tuple[Any, ...]] = []
+    for text in slot:
+        got: Mapping[str, Any] = fn(text)
+        if "tone" not in got and "compound" in got:
+            got = {**got, "tone": got["compound"]}
+        # a plain dict with every score (the domain scorer's) is read in one call
+        if type(got) is dict and _SCORE_KEYS <= got.keys():
+            rows.append(_score_row(got))
+        else:
+            rows.append(tuple(got.get(c, np.nan) for c in SCORE_COLUMNS))
+    rows.append((np.nan,) * len(SCORE_COLUMNS))
+    take = np.array(where, dtype=np.intp)
     out = quotes.drop(columns=[c for c in SCORE_COLUMNS if c in quotes.columns]).copy()
-    for c in SCORE_COLUMNS:
+    for c, values in zip(SCORE_COLUMNS, zip(*rows, strict=True), strict=True):
+        column_values = np.fromiter(values, dtype=object, count=len(rows)).take(take)
         if c == "stance":
-            out[c] = pd.Series(cols[c], index=out.index, dtype=object)
+            out[c] = pd.Series(column_values, index=out.index, dtype=object)
         else:
             out[c] = pd.to_numeric(
-                pd.Series(cols[c], index=out.index, dtype=object), errors="coerce"
+                pd.Series(column_values, index=out.index, dtype=object), errors="coerce"
             ).astype("float64")
     return out
