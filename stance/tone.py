@@ -212,6 +212,10 @@ _LIKE_VERB_AFTER = frozenset(
 )
 _YET_TIME_BEFORE = frozenset("has have had is are was were as be been".split()) | _NEGATORS
 _YET_TIME_AFTER = frozenset("to another again more".split())
+# Trigger bits: which rules a text's words let apply (ToneScorer._trigger).
+_T_NEGATOR, _T_FAR, _T_FROM, _T_COMPOSE, _T_FEAR, _T_MARKER = 1, 2, 4, 8, 16, 32
+_T_IDIOM, _T_PHRASE, _T_CAUTION, _T_OPTIMISM = 64, 128, 256, 512
+_T_FAR_FROM = _T_FAR | _T_FROM
 
 
 # ---------------------------------------------------------------------------------- loading
@@ -262,7 +266,13 @@ class _Entry:
 
 
 class _PhraseIndex:
-    """Longest-match lookup of entries by their first word."""
+    """Longest-match lookup of entries by their first word.
+
+    ``first`` holds each first word's entries, longest first; ``second`` the entries of two
+    words or more by first and second word (in that order), and ``single`` the first one-word
+    entry of a first word: a match is the first of ``second[w][next]`` whose words all follow,
+    else ``single[w]``, and most first words ("to", "in") start no phrase where they stand.
+    """
 
     def __init__(self, entries: Iterable[_Entry]) -> None:
         first: dict[str, list[_Entry]] = {}
@@ -271,22 +281,46 @@ class _PhraseIndex:
         for lst in first.values():
             lst.sort(key=lambda e: -len(e.words))
         self.first = first
+        self.second: dict[str, dict[str, list[_Entry]]] = {}
+        self.single: dict[str, _Entry] = {}
+        for w, lst in first.items():
+            for e in lst:
+                if len(e.words) == 1:
+                    self.single.setdefault(w, e)
+                else:
+                    self.second.setdefault(w, {}).setdefault(e.words[1], []).append(e)
 
     def match(self, lw: list[str], i: int) -> _Entry | None:
-        cands = self.first.get(lw[i])
-        if cands is None:
-            return None
+        w = lw[i]
         n = len(lw)
-        second = lw[i + 1] if i + 1 < n else None
-        for e in cands:
-            k = len(e.words)
-            if k == 1:
-                return e
-            # compare the second word before slicing: most first words ("in", "to") start
-            # no phrase where they stand
-            if i + k <= n and e.words[1] == second and tuple(lw[i : i + k]) == e.words:
-                return e
-        return None
+        if i + 1 < n:
+            by_second = self.second.get(w)
+            if by_second is not None:
+                cands = by_second.get(lw[i + 1])
+                if cands is not None:
+                    for e in cands:
+                        k = len(e.words)
+                        if k == 2 or (i + k <= n and tuple(lw[i : i + k]) == e.words):
+                            return e
+        return self.single.get(w)
+
+    def scan(self, lw: list[str]) -> list[tuple[int, _Entry]]:
+        """Longest matches in reading order, none inside another."""
+        first, second, single = self.first, self.second, self.single
+        n = len(lw)
+        out: list[tuple[int, _Entry]] = []
+        taken = -1
+        for i in [i for i, w in enumerate(lw) if w in first]:
+            if i <= taken:
+                continue
+            w = lw[i]
+            if w not in single and (i + 1 == n or lw[i + 1] not in second.get(w, ())):
+                continue  # a first word whose phrases need another second word
+            e = self.match(lw, i)
+            if e is not None:
+                out.append((i, e))
+                taken = i + len(e.words) - 1
+        return out
 
 
 def _number(value: str, where: str, column: str) -> float:
@@ -656,6 +690,26 @@ class ToneScorer:
         self._caution = _PhraseIndex(_load_cues(caution, "caution_cues.csv"))
         self._optimism = _PhraseIndex(_load_cues(optimism, "optimism_cues.csv"))
         self._negated = _vader_negated if not self.domain else _never
+        # Words that let a rule apply, each with the bits of the rules (_T_*): a text's words
+        # are looked up once, instead of once per rule.
+        trigger: dict[str, int] = {}
+        for words, bit in (
+            (_NEGATORS | _VERB_NEGATORS | _GOVERNING_NEGATORS.keys(), _T_NEGATOR),
+            (("far",), _T_FAR),
+            (("from",), _T_FROM),
+            (self._compose_first, _T_COMPOSE),
+            (_FEAR, _T_FEAR),
+            (_MARKERS, _T_MARKER),
+            (_IDIOM_WORDS, 0),  # kept in a text's hits, where the idioms are looked for
+            (_IDIOM_RARE, _T_IDIOM),
+            (self._phrases.first if self._phrases is not None else (), _T_PHRASE),
+            (self._caution.first, _T_CAUTION),
+            (self._optimism.first, _T_OPTIMISM),
+        ):
+            for w in words:
+                trigger[w] = trigger.get(w, 0) | bit
+        self._trigger = trigger
+        self._trigger_words = frozenset(trigger)
         self._neg_pos = self._neg_neg = N_SCALAR
 
     def __call__(self, text: str) -> dict[str, Any]:
@@ -677,28 +731,26 @@ class ToneScorer:
         lex = self.lexicon
         heads: dict[int, _Entry] = {}
         inside: set[int] = set()
-        if self._phrases is not None:
-            first = self._phrases.first
-            for i in [i for i, w in enumerate(lw) if w in first]:
-                if i in inside:
-                    continue
-                e = self._phrases.match(lw, i)
-                if e is not None:
-                    heads[i] = e
-                    inside.update(range(i + 1, i + len(e.words)))
+        # which rules can apply, from one look-up per word that triggers any (see __init__)
+        trigger = self._trigger
+        hit = self._trigger_words.intersection(lw)
+        mask = 0
+        for w in hit:
+            mask |= trigger[w]
+        if mask & _T_PHRASE:
+            for i, e in self._phrases.scan(lw):  # type: ignore[union-attr]
+                heads[i] = e
+                inside.update(range(i + 1, i + len(e.words)))
         scope = None
-        words = set(lw)
         if self.domain and (
-            not _NEGATORS.isdisjoint(words)
-            or not _VERB_NEGATORS.isdisjoint(words)
-            or not _GOVERNING_NEGATORS.keys().isdisjoint(words)
+            mask & _T_NEGATOR
             or (("'t" in text or "'T" in text) and "n't" in text.lower())
-            or ("far" in words and "from" in words)
+            or mask & _T_FAR_FROM == _T_FAR_FROM
         ):
             scope = _negation_scopes(t)
         cap_diff = _cap_differential(t.items)
         # VADER's idioms and multi-word boosters need all their words in the text
-        idioms = any(key <= words for key in _IDIOM_KEYS)
+        idioms = bool(mask & _T_IDIOM) and any(key <= hit for key in _IDIOM_KEYS)
         sentiments = [0.0] * n
         neg_by = [-1] * n
         shifted: dict[int, str] = {}  # token -> "excess", "degree" or "preposition"
@@ -728,15 +780,15 @@ class ToneScorer:
                     shifted[i] = "degree"
             sentiments[i] = v
         composed: dict[int, int] = {}
-        if not self._compose_first.isdisjoint(words):
+        if mask & _T_COMPOSE:
             composed = self._compose(t, sentiments, heads, inside)
-        cues = self._cues(t, scope)
+        cues = self._cues(t, scope, mask) if mask & (_T_CAUTION | _T_OPTIMISM) else []
         pre = list(sentiments) if trace else sentiments
         if scope is not None:
             refusals = {c.trigger for c in cues if c.rule == "refusal" and c.trigger >= 0}
             neg_by = self._negate(sentiments, scope, lw, refusals)
         feared: dict[int, int] = {}
-        if self.domain and not _FEAR.isdisjoint(words):
+        if self.domain and mask & _T_FEAR:
             feared = _fear_scope(t)
             for j in feared:
                 if sentiments[j] > 0:
@@ -745,7 +797,7 @@ class ToneScorer:
         weight, by = [1.0] * n, [-1] * n
         if not self.domain:
             sentiments = self._an._but_check(t.items, list(sentiments))
-        elif not _MARKERS.isdisjoint(lw) and any(sentiments):
+        elif mask & _T_MARKER and any(sentiments):
             weight, by = _contrast_weights(t)
             sentiments = [s * k for s, k in zip(sentiments, weight, strict=True)]
         compound, pos, neu, neg = _score_valence(sentiments, t.text)
@@ -985,21 +1037,22 @@ class ToneScorer:
                 v *= N_SCALAR
         return v
 
-    def _cues(self, t: _Tokens, scope: list[int] | None) -> list[_Cue]:
-        """Caution and optimism cues in reading order, longest match first."""
+    def _cues(self, t: _Tokens, scope: list[int] | None, mask: int) -> list[_Cue]:
+        """Caution and optimism cues in reading order, longest match first.
+
+        ``mask``: the text's trigger bits; a cue list none of whose first words is in the
+        text is not scanned.
+        """
         out: list[_Cue] = []
         lw = t.lw
-        for index, score in ((self._caution, "caution"), (self._optimism, "optimism")):
-            first = index.first
-            taken = -1
-            for i in [i for i, w in enumerate(lw) if w in first]:
-                if i <= taken:
-                    continue
-                e = index.match(lw, i)
-                if e is None:
-                    continue
+        for index, score, bit in (
+            (self._caution, "caution", _T_CAUTION),
+            (self._optimism, "optimism", _T_OPTIMISM),
+        ):
+            if not mask & bit:
+                continue
+            for i, e in index.scan(lw):
                 k = len(e.words)
-                taken = i + k - 1
                 neg = scope[i] if scope is not None else -1
                 if e.value <= 0:
                     continue
@@ -1018,7 +1071,8 @@ class ToneScorer:
                         own = [m for m in range(i, i + k) if _is_negator(lw, m)]
                         trig = own[0] if own else -1
                     out.append(_Cue(i, i + k, e, score, e.category, e.value, trig))
-        out.sort(key=lambda c: (c.start, c.score))
+        if len(out) > 1:
+            out.sort(key=lambda c: (c.start, c.score))
         return out
 
     # -- explanation --------------------------------------------------------------------
@@ -1214,6 +1268,9 @@ def _never(w: str) -> bool:
 _IDIOM_KEYS = tuple(
     frozenset(k.split()) for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k
 )
+_IDIOM_WORDS = frozenset().union(*_IDIOM_KEYS)
+# one word of each idiom, the longest: no idiom is in a text without its word
+_IDIOM_RARE = frozenset(max(sorted(key), key=len) for key in _IDIOM_KEYS)
 
 
 def _idioms_check(v: float, lw: list[str], i: int) -> float:
