@@ -212,6 +212,7 @@ _LIKE_VERB_AFTER = frozenset(
 )
 _YET_TIME_BEFORE = frozenset("has have had is are was were as be been".split()) | _NEGATORS
 _YET_TIME_AFTER = frozenset("to another again more".split())
+_SO_THIS = ("so", "this")
 # Trigger bits: which rules a text's words let apply (ToneScorer._trigger).
 _T_NEGATOR, _T_FAR, _T_FROM, _T_COMPOSE, _T_FEAR, _T_MARKER = 1, 2, 4, 8, 16, 32
 _T_IDIOM, _T_PHRASE, _T_CAUTION, _T_OPTIMISM = 64, 128, 256, 512
@@ -480,6 +481,12 @@ def _demoji(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
+# every word for which _is_negator can be true, but for those with "n't"
+_NEGATOR_WORDS = (
+    _NEGATORS | _VERB_NEGATORS | _GOVERNING_NEGATORS.keys() | _APPROX_NEGATORS | {"far"}
+)
+
+
 def _is_negator(lw: list[str], i: int) -> bool:
     """A negator, unless part of a pseudo-negation ("no doubt", "not only").
 
@@ -532,7 +539,11 @@ def _negation_scopes(t: _Tokens) -> list[int]:
         ):
             owner = -1
         scope[i] = owner
-        if _is_negator(lw, i) and not _fronted(lw, i, clause_end):
+        if (
+            (w in _NEGATOR_WORDS or "n't" in w)  # what _is_negator can accept, tested inline
+            and _is_negator(lw, i)
+            and not _fronted(lw, i, clause_end)
+        ):
             owner = i
         if clause_end[i]:
             owner = -1
@@ -748,13 +759,18 @@ class ToneScorer:
             or mask & _T_FAR_FROM == _T_FAR_FROM
         ):
             scope = _negation_scopes(t)
-        cap_diff = _cap_differential(t.items)
-        # VADER's idioms and multi-word boosters need all their words in the text
-        idioms = bool(mask & _T_IDIOM) and any(key <= hit for key in _IDIOM_KEYS)
         sentiments = [0.0] * n
         neg_by = [-1] * n
         shifted: dict[int, str] = {}  # token -> "excess", "degree" or "preposition"
-        for i in sorted([i for i, w in enumerate(lw) if w in lex] + list(heads)):
+        scored = [i for i, w in enumerate(lw) if w in lex]
+        if heads:
+            scored = sorted(scored + list(heads))
+        cap_diff = idioms = False  # needed only for a scored word
+        if scored:
+            cap_diff = _cap_differential(t.items)
+            # VADER's idioms and multi-word boosters need all their words in the text
+            idioms = bool(mask & _T_IDIOM) and any(key <= hit for key in _IDIOM_KEYS)
+        for i in scored:
             if i in inside:
                 continue
             w = lw[i]
@@ -980,12 +996,9 @@ class ToneScorer:
         check cannot match and is skipped).
         """
         lex, lw, items, n = self.lexicon, t.lw, t.items, len(t.lw)
-
-        def in_lex(j: int) -> bool:
-            return lw[j] in lex or j in heads or j in inside
-
+        # a word "in the lexicon" here: lw[j] in lex or j in heads or j in inside
         w = lw[i]
-        if w == "no" and i != n - 1 and in_lex(i + 1):
+        if w == "no" and i != n - 1 and (lw[i + 1] in lex or i + 1 in heads or i + 1 in inside):
             v = 0.0
         if not self.domain and (
             (i > 0 and lw[i - 1] == "no")
@@ -995,22 +1008,38 @@ class ToneScorer:
             v = lex[w] * N_SCALAR
         if cap_diff and items[i].isupper():
             v += C_INCR if v > 0 else -C_INCR
+        # under domain rules VADER's look-back negation negates nothing: only its "never so"
+        # emphasis is left of _negation_check, tested here without the call
+        own_check = self._negated is _never
         for k in range(3):
             j = i - k - 1
-            if j >= 0 and not in_lex(j):
-                s = scalar_inc_dec(items[j], v, cap_diff) if lw[j] in BOOSTER_DICT else 0.0
-                if s and k == 1:
-                    s *= 0.95
-                elif s and k == 2:
-                    s *= 0.9
-                v += s
+            if j < 0:
+                break
+            wj = lw[j]
+            if wj in lex or j in heads or j in inside:
+                continue
+            s = scalar_inc_dec(items[j], v, cap_diff) if wj in BOOSTER_DICT else 0.0
+            if s and k == 1:
+                s *= 0.95
+            elif s and k == 2:
+                s *= 0.9
+            v += s
+            if not own_check:
                 v = self._negation_check(v, lw, k, i)
-                if k == 2 and idioms:
-                    v = _idioms_check(v, lw, i)
-        if i > 1 and not in_lex(i - 1) and lw[i - 1] == "least":
-            if lw[i - 2] not in ("at", "very"):
-                v *= N_SCALAR
-        elif i > 0 and not in_lex(i - 1) and lw[i - 1] == "least":
+            elif k == 1 and lw[i - 2] == "never" and lw[i - 1] in _SO_THIS:
+                v *= 1.25
+            elif k == 2 and (
+                lw[i - 1] in _SO_THIS or (lw[i - 3] == "never" and lw[i - 2] in _SO_THIS)
+            ):
+                v *= 1.25
+            if k == 2 and idioms:
+                v = _idioms_check(v, lw, i)
+        if (
+            i > 0
+            and lw[i - 1] == "least"
+            and not ("least" in lex or i - 1 in heads or i - 1 in inside)
+            and (i == 1 or lw[i - 2] not in ("at", "very"))
+        ):
             v *= N_SCALAR
         return v
 
@@ -1366,14 +1395,13 @@ def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, fl
     elif compound > 1.0:
         compound = 1.0
     pos_sum = neg_sum = 0.0
-    neu_count = 0
-    for s in sentiments:
+    scored = [s for s in sentiments if s]  # the zeros only count (a NaN is neither)
+    neu_count = len(sentiments) - len(scored)
+    for s in scored:
         if s > 0:
             pos_sum += float(s) + 1
-        if s < 0:
+        elif s < 0:
             neg_sum += float(s) - 1
-        if s == 0:
-            neu_count += 1
     if pos_sum > math.fabs(neg_sum):
         pos_sum += amp
     elif pos_sum < math.fabs(neg_sum):
