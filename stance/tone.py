@@ -217,6 +217,7 @@ _SO_THIS = ("so", "this")
 _T_NEGATOR, _T_FAR, _T_FROM, _T_COMPOSE, _T_FEAR, _T_MARKER = 1, 2, 4, 8, 16, 32
 _T_IDIOM, _T_PHRASE, _T_CAUTION, _T_OPTIMISM = 64, 128, 256, 512
 _T_FAR_FROM = _T_FAR | _T_FROM
+_T_STARTS = _T_PHRASE | _T_CAUTION | _T_OPTIMISM
 
 
 # ---------------------------------------------------------------------------------- loading
@@ -305,16 +306,22 @@ class _PhraseIndex:
                             return e
         return self.single.get(w)
 
-    def scan(self, lw: list[str]) -> list[tuple[int, _Entry]]:
-        """Longest matches in reading order, none inside another."""
+    def scan(self, lw: list[str], starts: list[int]) -> list[tuple[int, _Entry]]:
+        """Longest matches in reading order, none inside another.
+
+        ``starts``: the positions where a match may start, in order (a superset of those of
+        the first words, shared by the indexes a text is scanned with).
+        """
         first, second, single = self.first, self.second, self.single
         n = len(lw)
         out: list[tuple[int, _Entry]] = []
         taken = -1
-        for i in [i for i, w in enumerate(lw) if w in first]:
+        for i in starts:
             if i <= taken:
                 continue
             w = lw[i]
+            if w not in first:
+                continue
             if w not in single and (i + 1 == n or lw[i + 1] not in second.get(w, ())):
                 continue  # a first word whose phrases need another second word
             e = self.match(lw, i)
@@ -424,6 +431,15 @@ def _tokenize(text: str, domain: bool) -> _Tokens:
             text = text.translate(_TYPO)
     raws = text.split()
     stripped = [r.strip(_PUNCT) for r in raws]
+    if domain and text.isascii() and text.isprintable():
+        # a word of printable ASCII is letters, digits and punctuation: stripped, it is empty
+        # or alphanumeric at both ends, so alphanumeric if two characters or fewer long
+        items = stripped
+        if "" in stripped:
+            items = [s or r for s, r in zip(stripped, raws, strict=True)]
+        # an ASCII word that is lower case already is its own lower case
+        lw = [w if w.islower() else w.lower() for w in items]
+        return _Tokens(items, lw, raws, text, orig, offs)
     if domain:
         items = [s if len(s) > 2 or s.isalnum() else r for s, r in zip(stripped, raws, strict=True)]
     else:
@@ -748,8 +764,10 @@ class ToneScorer:
         mask = 0
         for w in hit:
             mask |= trigger[w]
+        # where a phrase or cue may start: at a word that triggers some rule
+        starts = [i for i, w in enumerate(lw) if w in hit] if mask & _T_STARTS else []
         if mask & _T_PHRASE:
-            for i, e in self._phrases.scan(lw):  # type: ignore[union-attr]
+            for i, e in self._phrases.scan(lw, starts):  # type: ignore[union-attr]
                 heads[i] = e
                 inside.update(range(i + 1, i + len(e.words)))
         scope = None
@@ -798,7 +816,7 @@ class ToneScorer:
         composed: dict[int, int] = {}
         if mask & _T_COMPOSE:
             composed = self._compose(t, sentiments, heads, inside)
-        cues = self._cues(t, scope, mask) if mask & (_T_CAUTION | _T_OPTIMISM) else []
+        cues = self._cues(t, scope, mask, starts) if mask & (_T_CAUTION | _T_OPTIMISM) else []
         pre = list(sentiments) if trace else sentiments
         if scope is not None:
             refusals = {c.trigger for c in cues if c.rule == "refusal" and c.trigger >= 0}
@@ -1066,11 +1084,13 @@ class ToneScorer:
                 v *= N_SCALAR
         return v
 
-    def _cues(self, t: _Tokens, scope: list[int] | None, mask: int) -> list[_Cue]:
+    def _cues(
+        self, t: _Tokens, scope: list[int] | None, mask: int, starts: list[int]
+    ) -> list[_Cue]:
         """Caution and optimism cues in reading order, longest match first.
 
-        ``mask``: the text's trigger bits; a cue list none of whose first words is in the
-        text is not scanned.
+        ``mask``: the text's trigger bits (a cue list none of whose first words is in the
+        text is not scanned); ``starts``: where a cue may start (see _PhraseIndex.scan).
         """
         out: list[_Cue] = []
         lw = t.lw
@@ -1080,7 +1100,7 @@ class ToneScorer:
         ):
             if not mask & bit:
                 continue
-            for i, e in index.scan(lw):
+            for i, e in index.scan(lw, starts):
                 k = len(e.words)
                 neg = scope[i] if scope is not None else -1
                 if e.value <= 0:
