@@ -452,9 +452,9 @@ def _boundaries(t: _Tokens) -> tuple[list[bool], list[bool]]:
     n = len(t.raws)
     clause, sent = [False] * n, [False] * n
     abbrev = _abbreviations()
-    for k, (raw, item) in enumerate(zip(t.raws, t.items, strict=True)):
-        if raw[-1] not in _PUNCT_SET:
-            continue
+    raws, items = t.raws, t.items
+    for k in [k for k, raw in enumerate(raws) if raw[-1] in _PUNCT_SET]:  # most words: none
+        raw, item = raws[k], items[k]
         tail = raw[len(raw.rstrip(_PUNCT)) :]
         if not _SENT_PUNCT.isdisjoint(tail) and not (
             tail[0] == "." and ("." in item or item.lower().rstrip(".") in abbrev)
@@ -1427,11 +1427,15 @@ def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, fl
     elif pos_sum < math.fabs(neg_sum):
         neg_sum -= amp
     total = pos_sum + math.fabs(neg_sum) + neu_count
+    pos = math.fabs(pos_sum / total)
+    neu = math.fabs(neu_count / total)
+    neg = math.fabs(neg_sum / total)
+    # round(0.0, n) is 0.0 (fabs gives no -0.0): a statement without a negative word, say
     return (
-        round(compound, 4),
-        round(math.fabs(pos_sum / total), 3),
-        round(math.fabs(neu_count / total), 3),
-        round(math.fabs(neg_sum / total), 3),
+        round(compound, 4) if compound else compound,
+        round(pos, 3) if pos else pos,
+        round(neu, 3) if neu else neu,
+        round(neg, 3) if neg else neg,
     )
 
 
