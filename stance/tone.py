@@ -397,6 +397,7 @@ class _Tokens:
     orig: str  # the caller's text, which offsets index
     offs: list[int] | None  # offset in ``orig`` of each character of ``text``, if they differ
     _flags: tuple[list[bool], list[bool]] | None = None
+    _cap_diff: bool | None = None
 
     @property
     def flags(self) -> tuple[list[bool], list[bool]]:
@@ -404,6 +405,16 @@ class _Tokens:
         if self._flags is None:
             self._flags = _boundaries(self)
         return self._flags
+
+    @property
+    def cap_diff(self) -> bool:
+        """VADER's capitals rule applies: some, but not all, words are in capitals.
+
+        Computed when first asked, which is for a word in capitals next to a scored word.
+        """
+        if self._cap_diff is None:
+            self._cap_diff = _cap_differential(self.items)
+        return self._cap_diff
 
     def spans(self) -> list[tuple[int, int]]:
         """Character offsets of each item in the caller's text."""
@@ -783,11 +794,8 @@ class ToneScorer:
         scored = [i for i, w in enumerate(lw) if w in lex]
         if heads:
             scored = sorted(scored + list(heads))
-        cap_diff = idioms = False  # needed only for a scored word
-        if scored:
-            cap_diff = _cap_differential(t.items)
-            # VADER's idioms and multi-word boosters need all their words in the text
-            idioms = bool(mask & _T_IDIOM) and any(key <= hit for key in _IDIOM_KEYS)
+        # VADER's idioms and multi-word boosters need all their words in the text
+        idioms = bool(scored) and bool(mask & _T_IDIOM) and any(key <= hit for key in _IDIOM_KEYS)
         for i in scored:
             if i in inside:
                 continue
@@ -804,7 +812,7 @@ class ToneScorer:
                 continue
             else:
                 v = lex[w]
-            v = self._valence(i, v, t, heads, inside, cap_diff, idioms)
+            v = self._valence(i, v, t, heads, inside, idioms)
             if v > 0 and self.domain:
                 if _excess(lw, i):
                     v *= N_SCALAR
@@ -1005,7 +1013,6 @@ class ToneScorer:
         t: _Tokens,
         heads: dict[int, _Entry],
         inside: set[int],
-        cap_diff: bool,
         idioms: bool,
     ) -> float:
         """VADER's per-word rules (``sentiment_valence``), reading a lowered word list once.
@@ -1024,7 +1031,7 @@ class ToneScorer:
             or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor"))
         ):
             v = lex[w] * N_SCALAR
-        if cap_diff and items[i].isupper():
+        if items[i].isupper() and t.cap_diff:
             v += C_INCR if v > 0 else -C_INCR
         # under domain rules VADER's look-back negation negates nothing: only its "never so"
         # emphasis is left of _negation_check, tested here without the call
@@ -1036,7 +1043,12 @@ class ToneScorer:
             wj = lw[j]
             if wj in lex or j in heads or j in inside:
                 continue
-            s = scalar_inc_dec(items[j], v, cap_diff) if wj in BOOSTER_DICT else 0.0
+            # the capitals rule is for a booster in capitals only
+            s = (
+                scalar_inc_dec(items[j], v, items[j].isupper() and t.cap_diff)
+                if wj in BOOSTER_DICT
+                else 0.0
+            )
             if s and k == 1:
                 s *= 0.95
             elif s and k == 2:
