@@ -477,7 +477,7 @@ def _boundaries(t: _Tokens) -> tuple[list[bool], list[bool]]:
             clause[k] = True
             if k:
                 clause[k - 1] = True
-    if t.offs is None and any(d in t.orig for d in _DASHES):
+    if t.offs is None and ("\u2014" in t.orig or "\u2013" in t.orig):  # _DASHES
         spans = [m.span() for m in _TOKEN.finditer(t.text)]
         for k in range(n - 1):
             gap = t.orig[spans[k][1] : spans[k + 1][0]]
@@ -630,7 +630,7 @@ def _contrast_weights(t: _Tokens) -> tuple[list[float], list[int]]:
             start = i + 1
     prev: tuple[int, int] | None = None
     for s0, s1 in bounds:
-        fwd = [i for i in range(s0, s1) if _is_forward(lw, i)]
+        fwd = [i for i in range(s0, s1) if lw[i] in _FORWARD and _is_forward(lw, i)]
         for k, i in enumerate(fwd):
             lo = fwd[k - 1] + 1 if k else s0
             before = range(lo, i) if i > s0 else (range(*prev) if prev else range(0))
