@@ -41,6 +41,7 @@ VADER keeps a word glued to a curly quote mark ("optimistic,”") out of its lex
 from __future__ import annotations
 
 import math
+import operator
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
@@ -211,6 +212,12 @@ _LIKE_VERB_AFTER = frozenset(
 )
 _YET_TIME_BEFORE = frozenset("has have had is are was were as be been".split()) | _NEGATORS
 _YET_TIME_AFTER = frozenset("to another again more".split())
+_SO_THIS = ("so", "this")
+# Trigger bits: which rules a text's words let apply (ToneScorer._trigger).
+_T_NEGATOR, _T_FAR, _T_FROM, _T_COMPOSE, _T_FEAR, _T_MARKER = 1, 2, 4, 8, 16, 32
+_T_IDIOM, _T_PHRASE, _T_CAUTION, _T_OPTIMISM = 64, 128, 256, 512
+_T_FAR_FROM = _T_FAR | _T_FROM
+_T_STARTS = _T_PHRASE | _T_CAUTION | _T_OPTIMISM
 
 
 # ---------------------------------------------------------------------------------- loading
@@ -261,7 +268,13 @@ class _Entry:
 
 
 class _PhraseIndex:
-    """Longest-match lookup of entries by their first word."""
+    """Longest-match lookup of entries by their first word.
+
+    ``first`` holds each first word's entries, longest first; ``second`` the entries of two
+    words or more by first and second word (in that order), and ``single`` the first one-word
+    entry of a first word: a match is the first of ``second[w][next]`` whose words all follow,
+    else ``single[w]``, and most first words ("to", "in") start no phrase where they stand.
+    """
 
     def __init__(self, entries: Iterable[_Entry]) -> None:
         first: dict[str, list[_Entry]] = {}
@@ -270,22 +283,52 @@ class _PhraseIndex:
         for lst in first.values():
             lst.sort(key=lambda e: -len(e.words))
         self.first = first
+        self.second: dict[str, dict[str, list[_Entry]]] = {}
+        self.single: dict[str, _Entry] = {}
+        for w, lst in first.items():
+            for e in lst:
+                if len(e.words) == 1:
+                    self.single.setdefault(w, e)
+                else:
+                    self.second.setdefault(w, {}).setdefault(e.words[1], []).append(e)
 
     def match(self, lw: list[str], i: int) -> _Entry | None:
-        cands = self.first.get(lw[i])
-        if cands is None:
-            return None
+        w = lw[i]
         n = len(lw)
-        second = lw[i + 1] if i + 1 < n else None
-        for e in cands:
-            k = len(e.words)
-            if k == 1:
-                return e
-            # compare the second word before slicing: most first words ("in", "to") start
-            # no phrase where they stand
-            if i + k <= n and e.words[1] == second and tuple(lw[i : i + k]) == e.words:
-                return e
-        return None
+        if i + 1 < n:
+            by_second = self.second.get(w)
+            if by_second is not None:
+                cands = by_second.get(lw[i + 1])
+                if cands is not None:
+                    for e in cands:
+                        k = len(e.words)
+                        if k == 2 or (i + k <= n and tuple(lw[i : i + k]) == e.words):
+                            return e
+        return self.single.get(w)
+
+    def scan(self, lw: list[str], starts: list[int]) -> list[tuple[int, _Entry]]:
+        """Longest matches in reading order, none inside another.
+
+        ``starts``: the positions where a match may start, in order (a superset of those of
+        the first words, shared by the indexes a text is scanned with).
+        """
+        first, second, single = self.first, self.second, self.single
+        n = len(lw)
+        out: list[tuple[int, _Entry]] = []
+        taken = -1
+        for i in starts:
+            if i <= taken:
+                continue
+            w = lw[i]
+            if w not in first:
+                continue
+            if w not in single and (i + 1 == n or lw[i + 1] not in second.get(w, ())):
+                continue  # a first word whose phrases need another second word
+            e = self.match(lw, i)
+            if e is not None:
+                out.append((i, e))
+                taken = i + len(e.words) - 1
+        return out
 
 
 def _number(value: str, where: str, column: str) -> float:
@@ -354,6 +397,7 @@ class _Tokens:
     orig: str  # the caller's text, which offsets index
     offs: list[int] | None  # offset in ``orig`` of each character of ``text``, if they differ
     _flags: tuple[list[bool], list[bool]] | None = None
+    _cap_diff: bool | None = None
 
     @property
     def flags(self) -> tuple[list[bool], list[bool]]:
@@ -361,6 +405,16 @@ class _Tokens:
         if self._flags is None:
             self._flags = _boundaries(self)
         return self._flags
+
+    @property
+    def cap_diff(self) -> bool:
+        """VADER's capitals rule applies: some, but not all, words are in capitals.
+
+        Computed when first asked, which is for a word in capitals next to a scored word.
+        """
+        if self._cap_diff is None:
+            self._cap_diff = _cap_differential(self.items)
+        return self._cap_diff
 
     def spans(self) -> list[tuple[int, int]]:
         """Character offsets of each item in the caller's text."""
@@ -388,6 +442,15 @@ def _tokenize(text: str, domain: bool) -> _Tokens:
             text = text.translate(_TYPO)
     raws = text.split()
     stripped = [r.strip(_PUNCT) for r in raws]
+    if domain and text.isascii() and text.isprintable():
+        # a word of printable ASCII is letters, digits and punctuation: stripped, it is empty
+        # or alphanumeric at both ends, so alphanumeric if two characters or fewer long
+        items = stripped
+        if "" in stripped:
+            items = [s or r for s, r in zip(stripped, raws, strict=True)]
+        # an ASCII word that is lower case already is its own lower case
+        lw = [w if w.islower() else w.lower() for w in items]
+        return _Tokens(items, lw, raws, text, orig, offs)
     if domain:
         items = [s if len(s) > 2 or s.isalnum() else r for s, r in zip(stripped, raws, strict=True)]
     else:
@@ -400,9 +463,9 @@ def _boundaries(t: _Tokens) -> tuple[list[bool], list[bool]]:
     n = len(t.raws)
     clause, sent = [False] * n, [False] * n
     abbrev = _abbreviations()
-    for k, (raw, item) in enumerate(zip(t.raws, t.items, strict=True)):
-        if raw[-1] not in _PUNCT_SET:
-            continue
+    raws, items = t.raws, t.items
+    for k in [k for k, raw in enumerate(raws) if raw[-1] in _PUNCT_SET]:  # most words: none
+        raw, item = raws[k], items[k]
         tail = raw[len(raw.rstrip(_PUNCT)) :]
         if not _SENT_PUNCT.isdisjoint(tail) and not (
             tail[0] == "." and ("." in item or item.lower().rstrip(".") in abbrev)
@@ -414,7 +477,7 @@ def _boundaries(t: _Tokens) -> tuple[list[bool], list[bool]]:
             clause[k] = True
             if k:
                 clause[k - 1] = True
-    if t.offs is None and any(d in t.orig for d in _DASHES):
+    if t.offs is None and ("\u2014" in t.orig or "\u2013" in t.orig):  # _DASHES
         spans = [m.span() for m in _TOKEN.finditer(t.text)]
         for k in range(n - 1):
             gap = t.orig[spans[k][1] : spans[k + 1][0]]
@@ -443,6 +506,12 @@ def _demoji(text: str) -> tuple[str, list[int]]:
             offs.append(pos)
             prev_space = ch == " "
     return "".join(out), offs
+
+
+# every word for which _is_negator can be true, but for those with "n't"
+_NEGATOR_WORDS = (
+    _NEGATORS | _VERB_NEGATORS | _GOVERNING_NEGATORS.keys() | _APPROX_NEGATORS | {"far"}
+)
 
 
 def _is_negator(lw: list[str], i: int) -> bool:
@@ -497,7 +566,11 @@ def _negation_scopes(t: _Tokens) -> list[int]:
         ):
             owner = -1
         scope[i] = owner
-        if _is_negator(lw, i) and not _fronted(lw, i, clause_end):
+        if (
+            (w in _NEGATOR_WORDS or "n't" in w)  # what _is_negator can accept, tested inline
+            and _is_negator(lw, i)
+            and not _fronted(lw, i, clause_end)
+        ):
             owner = i
         if clause_end[i]:
             owner = -1
@@ -557,7 +630,7 @@ def _contrast_weights(t: _Tokens) -> tuple[list[float], list[int]]:
             start = i + 1
     prev: tuple[int, int] | None = None
     for s0, s1 in bounds:
-        fwd = [i for i in range(s0, s1) if _is_forward(lw, i)]
+        fwd = [i for i in range(s0, s1) if lw[i] in _FORWARD and _is_forward(lw, i)]
         for k, i in enumerate(fwd):
             lo = fwd[k - 1] + 1 if k else s0
             before = range(lo, i) if i > s0 else (range(*prev) if prev else range(0))
@@ -655,6 +728,26 @@ class ToneScorer:
         self._caution = _PhraseIndex(_load_cues(caution, "caution_cues.csv"))
         self._optimism = _PhraseIndex(_load_cues(optimism, "optimism_cues.csv"))
         self._negated = _vader_negated if not self.domain else _never
+        # Words that let a rule apply, each with the bits of the rules (_T_*): a text's words
+        # are looked up once, instead of once per rule.
+        trigger: dict[str, int] = {}
+        for words, bit in (
+            (_NEGATORS | _VERB_NEGATORS | _GOVERNING_NEGATORS.keys(), _T_NEGATOR),
+            (("far",), _T_FAR),
+            (("from",), _T_FROM),
+            (self._compose_first, _T_COMPOSE),
+            (_FEAR, _T_FEAR),
+            (_MARKERS, _T_MARKER),
+            (_IDIOM_WORDS, 0),  # kept in a text's hits, where the idioms are looked for
+            (_IDIOM_RARE, _T_IDIOM),
+            (self._phrases.first if self._phrases is not None else (), _T_PHRASE),
+            (self._caution.first, _T_CAUTION),
+            (self._optimism.first, _T_OPTIMISM),
+        ):
+            for w in words:
+                trigger[w] = trigger.get(w, 0) | bit
+        self._trigger = trigger
+        self._trigger_words = frozenset(trigger)
         self._neg_pos = self._neg_neg = N_SCALAR
 
     def __call__(self, text: str) -> dict[str, Any]:
@@ -676,32 +769,34 @@ class ToneScorer:
         lex = self.lexicon
         heads: dict[int, _Entry] = {}
         inside: set[int] = set()
-        if self._phrases is not None:
-            first = self._phrases.first
-            for i in [i for i, w in enumerate(lw) if w in first]:
-                if i in inside:
-                    continue
-                e = self._phrases.match(lw, i)
-                if e is not None:
-                    heads[i] = e
-                    inside.update(range(i + 1, i + len(e.words)))
+        # which rules can apply, from one look-up per word that triggers any (see __init__)
+        trigger = self._trigger
+        hit = self._trigger_words.intersection(lw)
+        mask = 0
+        for w in hit:
+            mask |= trigger[w]
+        # where a phrase or cue may start: at a word that triggers some rule
+        starts = [i for i, w in enumerate(lw) if w in hit] if mask & _T_STARTS else []
+        if mask & _T_PHRASE:
+            for i, e in self._phrases.scan(lw, starts):  # type: ignore[union-attr]
+                heads[i] = e
+                inside.update(range(i + 1, i + len(e.words)))
         scope = None
-        words = set(lw)
         if self.domain and (
-            not _NEGATORS.isdisjoint(words)
-            or not _VERB_NEGATORS.isdisjoint(words)
-            or not _GOVERNING_NEGATORS.keys().isdisjoint(words)
+            mask & _T_NEGATOR
             or (("'t" in text or "'T" in text) and "n't" in text.lower())
-            or ("far" in words and "from" in words)
+            or mask & _T_FAR_FROM == _T_FAR_FROM
         ):
             scope = _negation_scopes(t)
-        cap_diff = _cap_differential(t.items)
-        # VADER's idioms and multi-word boosters need all their words in the text
-        idioms = any(key <= words for key in _IDIOM_KEYS)
         sentiments = [0.0] * n
         neg_by = [-1] * n
         shifted: dict[int, str] = {}  # token -> "excess", "degree" or "preposition"
-        for i in sorted([i for i, w in enumerate(lw) if w in lex] + list(heads)):
+        scored = [i for i, w in enumerate(lw) if w in lex]
+        if heads:
+            scored = sorted(scored + list(heads))
+        # VADER's idioms and multi-word boosters need all their words in the text
+        idioms = bool(scored) and bool(mask & _T_IDIOM) and any(key <= hit for key in _IDIOM_KEYS)
+        for i in scored:
             if i in inside:
                 continue
             w = lw[i]
@@ -717,7 +812,7 @@ class ToneScorer:
                 continue
             else:
                 v = lex[w]
-            v = self._valence(i, v, t, heads, inside, cap_diff, idioms)
+            v = self._valence(i, v, t, heads, inside, idioms)
             if v > 0 and self.domain:
                 if _excess(lw, i):
                     v *= N_SCALAR
@@ -727,15 +822,15 @@ class ToneScorer:
                     shifted[i] = "degree"
             sentiments[i] = v
         composed: dict[int, int] = {}
-        if not self._compose_first.isdisjoint(words):
+        if mask & _T_COMPOSE:
             composed = self._compose(t, sentiments, heads, inside)
-        cues = self._cues(t, scope)
+        cues = self._cues(t, scope, mask, starts) if mask & (_T_CAUTION | _T_OPTIMISM) else []
         pre = list(sentiments) if trace else sentiments
         if scope is not None:
             refusals = {c.trigger for c in cues if c.rule == "refusal" and c.trigger >= 0}
             neg_by = self._negate(sentiments, scope, lw, refusals)
         feared: dict[int, int] = {}
-        if self.domain and not _FEAR.isdisjoint(words):
+        if self.domain and mask & _T_FEAR:
             feared = _fear_scope(t)
             for j in feared:
                 if sentiments[j] > 0:
@@ -744,13 +839,15 @@ class ToneScorer:
         weight, by = [1.0] * n, [-1] * n
         if not self.domain:
             sentiments = self._an._but_check(t.items, list(sentiments))
-        elif not _MARKERS.isdisjoint(lw) and any(sentiments):
+        elif mask & _T_MARKER and any(sentiments):
             weight, by = _contrast_weights(t)
             sentiments = [s * k for s, k in zip(sentiments, weight, strict=True)]
-        vs = self._an.score_valence(sentiments, t.text)
-        caution = 1.0 - math.prod([1.0 - c.weight for c in cues if c.score == "caution"])
-        optimism = 1.0 - math.prod([1.0 - c.weight for c in cues if c.score == "optimism"])
-        result = _result(vs["compound"], vs["pos"], vs["neu"], vs["neg"], caution, optimism)
+        compound, pos, neu, neg = _score_valence(sentiments, t.text)
+        caution = optimism = 0.0
+        if cues:
+            caution = 1.0 - math.prod([1.0 - c.weight for c in cues if c.score == "caution"])
+            optimism = 1.0 - math.prod([1.0 - c.weight for c in cues if c.score == "optimism"])
+        result = _result(compound, pos, neu, neg, caution, optimism)
         if not trace:
             return result, []
         spans = t.spans()
@@ -916,7 +1013,6 @@ class ToneScorer:
         t: _Tokens,
         heads: dict[int, _Entry],
         inside: set[int],
-        cap_diff: bool,
         idioms: bool,
     ) -> float:
         """VADER's per-word rules (``sentiment_valence``), reading a lowered word list once.
@@ -925,12 +1021,9 @@ class ToneScorer:
         check cannot match and is skipped).
         """
         lex, lw, items, n = self.lexicon, t.lw, t.items, len(t.lw)
-
-        def in_lex(j: int) -> bool:
-            return lw[j] in lex or j in heads or j in inside
-
+        # a word "in the lexicon" here: lw[j] in lex or j in heads or j in inside
         w = lw[i]
-        if w == "no" and i != n - 1 and in_lex(i + 1):
+        if w == "no" and i != n - 1 and (lw[i + 1] in lex or i + 1 in heads or i + 1 in inside):
             v = 0.0
         if not self.domain and (
             (i > 0 and lw[i - 1] == "no")
@@ -938,24 +1031,45 @@ class ToneScorer:
             or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor"))
         ):
             v = lex[w] * N_SCALAR
-        if cap_diff and items[i].isupper():
+        if items[i].isupper() and t.cap_diff:
             v += C_INCR if v > 0 else -C_INCR
+        # under domain rules VADER's look-back negation negates nothing: only its "never so"
+        # emphasis is left of _negation_check, tested here without the call
+        own_check = self._negated is _never
         for k in range(3):
             j = i - k - 1
-            if j >= 0 and not in_lex(j):
-                s = scalar_inc_dec(items[j], v, cap_diff) if lw[j] in BOOSTER_DICT else 0.0
-                if s and k == 1:
-                    s *= 0.95
-                elif s and k == 2:
-                    s *= 0.9
-                v += s
+            if j < 0:
+                break
+            wj = lw[j]
+            if wj in lex or j in heads or j in inside:
+                continue
+            # the capitals rule is for a booster in capitals only
+            s = (
+                scalar_inc_dec(items[j], v, items[j].isupper() and t.cap_diff)
+                if wj in BOOSTER_DICT
+                else 0.0
+            )
+            if s and k == 1:
+                s *= 0.95
+            elif s and k == 2:
+                s *= 0.9
+            v += s
+            if not own_check:
                 v = self._negation_check(v, lw, k, i)
-                if k == 2 and idioms:
-                    v = _idioms_check(v, lw, i)
-        if i > 1 and not in_lex(i - 1) and lw[i - 1] == "least":
-            if lw[i - 2] not in ("at", "very"):
-                v *= N_SCALAR
-        elif i > 0 and not in_lex(i - 1) and lw[i - 1] == "least":
+            elif k == 1 and lw[i - 2] == "never" and lw[i - 1] in _SO_THIS:
+                v *= 1.25
+            elif k == 2 and (
+                lw[i - 1] in _SO_THIS or (lw[i - 3] == "never" and lw[i - 2] in _SO_THIS)
+            ):
+                v *= 1.25
+            if k == 2 and idioms:
+                v = _idioms_check(v, lw, i)
+        if (
+            i > 0
+            and lw[i - 1] == "least"
+            and not ("least" in lex or i - 1 in heads or i - 1 in inside)
+            and (i == 1 or lw[i - 2] not in ("at", "very"))
+        ):
             v *= N_SCALAR
         return v
 
@@ -982,21 +1096,24 @@ class ToneScorer:
                 v *= N_SCALAR
         return v
 
-    def _cues(self, t: _Tokens, scope: list[int] | None) -> list[_Cue]:
-        """Caution and optimism cues in reading order, longest match first."""
+    def _cues(
+        self, t: _Tokens, scope: list[int] | None, mask: int, starts: list[int]
+    ) -> list[_Cue]:
+        """Caution and optimism cues in reading order, longest match first.
+
+        ``mask``: the text's trigger bits (a cue list none of whose first words is in the
+        text is not scanned); ``starts``: where a cue may start (see _PhraseIndex.scan).
+        """
         out: list[_Cue] = []
         lw = t.lw
-        for index, score in ((self._caution, "caution"), (self._optimism, "optimism")):
-            first = index.first
-            taken = -1
-            for i in [i for i, w in enumerate(lw) if w in first]:
-                if i <= taken:
-                    continue
-                e = index.match(lw, i)
-                if e is None:
-                    continue
+        for index, score, bit in (
+            (self._caution, "caution", _T_CAUTION),
+            (self._optimism, "optimism", _T_OPTIMISM),
+        ):
+            if not mask & bit:
+                continue
+            for i, e in index.scan(lw, starts):
                 k = len(e.words)
-                taken = i + k - 1
                 neg = scope[i] if scope is not None else -1
                 if e.value <= 0:
                     continue
@@ -1015,7 +1132,8 @@ class ToneScorer:
                         own = [m for m in range(i, i + k) if _is_negator(lw, m)]
                         trig = own[0] if own else -1
                     out.append(_Cue(i, i + k, e, score, e.category, e.value, trig))
-        out.sort(key=lambda c: (c.start, c.score))
+        if len(out) > 1:
+            out.sort(key=lambda c: (c.start, c.score))
         return out
 
     # -- explanation --------------------------------------------------------------------
@@ -1211,6 +1329,9 @@ def _never(w: str) -> bool:
 _IDIOM_KEYS = tuple(
     frozenset(k.split()) for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k
 )
+_IDIOM_WORDS = frozenset().union(*_IDIOM_KEYS)
+# one word of each idiom, the longest: no idiom is in a text without its word
+_IDIOM_RARE = frozenset(max(sorted(key), key=len) for key in _IDIOM_KEYS)
 
 
 def _idioms_check(v: float, lw: list[str], i: int) -> float:
@@ -1282,10 +1403,60 @@ def _trace_cues(t: _Tokens, spans: list[tuple[int, int]], cues: list[_Cue]) -> l
     return rows
 
 
+def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, float, float]:
+    """VADER's ``score_valence`` as (compound, pos, neu, neg), without its six calls per text.
+
+    The same floating-point operations in the same order, so the same floats; a text whose
+    words all score zero (a third of news quotes) gets VADER's result for it at once.
+    """
+    if not sentiments:
+        return 0.0, 0.0, 0.0, 0.0
+    if not any(sentiments):  # VADER: compound 0/sqrt(15), pos and neg 0/n, neu n/n
+        return 0.0, 0.0, 1.0, 0.0
+    sum_s = float(sum(sentiments))
+    ep = text.count("!")
+    qm = text.count("?")
+    amp = (4 if ep > 4 else ep) * 0.292 + ((qm * 0.18 if qm <= 3 else 0.96) if qm > 1 else 0)
+    if sum_s > 0:
+        sum_s += amp
+    elif sum_s < 0:
+        sum_s -= amp
+    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    if compound < -1.0:
+        compound = -1.0
+    elif compound > 1.0:
+        compound = 1.0
+    pos_sum = neg_sum = 0.0
+    scored = [s for s in sentiments if s]  # the zeros only count (a NaN is neither)
+    neu_count = len(sentiments) - len(scored)
+    for s in scored:
+        if s > 0:
+            pos_sum += float(s) + 1
+        elif s < 0:
+            neg_sum += float(s) - 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += amp
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= amp
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    pos = math.fabs(pos_sum / total)
+    neu = math.fabs(neu_count / total)
+    neg = math.fabs(neg_sum / total)
+    # round(0.0, n) is 0.0 (fabs gives no -0.0): a statement without a negative word, say
+    return (
+        round(compound, 4) if compound else compound,
+        round(pos, 3) if pos else pos,
+        round(neu, 3) if neu else neu,
+        round(neg, 3) if neg else neg,
+    )
+
+
 def _result(
     tone: float, pos: float, neu: float, neg: float, caution: float, optimism: float
 ) -> dict[str, Any]:
-    caution, optimism = round(caution, 3), round(optimism, 3)
+    # round(0.0, 3) is 0.0: most statements have no cue of one kind or the other
+    caution = round(caution, 3) if caution else caution
+    optimism = round(optimism, 3) if optimism else optimism
     return {
         "tone": tone,
         "pos": pos,
@@ -1392,6 +1563,10 @@ def explain(text: str, scorer: ToneScorer | None = None) -> pd.DataFrame:
     return (scorer or make_scorer()).explain(text)
 
 
+_SCORE_KEYS = frozenset(SCORE_COLUMNS)
+_score_row = operator.itemgetter(*SCORE_COLUMNS)
+
+
 def score_quotes(
     quotes: pd.DataFrame, *, scorer: Scorer | None = None, column: str = "text"
 ) -> pd.DataFrame:
@@ -1416,27 +1591,31 @@ def score_quotes(
         have = ", ".join(map(str, quotes.columns))
         raise KeyError(f"no column {column!r} to score (columns: {have})")
     fn = scorer if scorer is not None else make_scorer()
-    cols: dict[str, list[Any]] = {c: [] for c in SCORE_COLUMNS}
     # a text is scored once however often it recurs (syndicated copies, repeated soundbites):
-    # a scorer is a function of the text alone
-    seen: dict[str, tuple[Any, ...]] = {}
-    for text in quotes[column].tolist():
-        row = seen.get(text) if isinstance(text, str) else None
-        if row is None:
-            got: Mapping[str, Any] = fn(text) if isinstance(text, str) else {}
-            if "tone" not in got and "compound" in got:
-                got = {**got, "tone": got["compound"]}
-            row = tuple(got.get(c, np.nan) for c in SCORE_COLUMNS)
-            if isinstance(text, str):
-                seen[text] = row
-        for c, v in zip(SCORE_COLUMNS, row, strict=True):
-            cols[c].append(v)
+    # a scorer is a function of the text alone. Each row gets the number of its distinct text;
+    # a missing (non-string) text gets the last, all-NaN, row.
+    texts = quotes[column].tolist()
+    slot: dict[str, int] = {}
+    where = [slot.setdefault(x, len(slot)) if isinstance(x, str) else -1 for x in texts]
+    rows: list[tuple[Any, ...]] = []
+    for text in slot:
+        got: Mapping[str, Any] = fn(text)
+        if "tone" not in got and "compound" in got:
+            got = {**got, "tone": got["compound"]}
+        # a plain dict with every score (the domain scorer's) is read in one call
+        if type(got) is dict and _SCORE_KEYS <= got.keys():
+            rows.append(_score_row(got))
+        else:
+            rows.append(tuple(got.get(c, np.nan) for c in SCORE_COLUMNS))
+    rows.append((np.nan,) * len(SCORE_COLUMNS))
+    take = np.array(where, dtype=np.intp)
     out = quotes.drop(columns=[c for c in SCORE_COLUMNS if c in quotes.columns]).copy()
-    for c in SCORE_COLUMNS:
+    for c, values in zip(SCORE_COLUMNS, zip(*rows, strict=True), strict=True):
+        column_values = np.fromiter(values, dtype=object, count=len(rows)).take(take)
         if c == "stance":
-            out[c] = pd.Series(cols[c], index=out.index, dtype=object)
+            out[c] = pd.Series(column_values, index=out.index, dtype=object)
         else:
             out[c] = pd.to_numeric(
-                pd.Series(cols[c], index=out.index, dtype=object), errors="coerce"
+                pd.Series(column_values, index=out.index, dtype=object), errors="coerce"
             ).astype("float64")
     return out
