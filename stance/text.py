@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from .resources import read_lines
 from .types import Span
@@ -98,8 +104,9 @@ class _Punkt:
     same steps (candidate contexts, boundary decisions, realignment of closing marks) run with
     plain ``re`` patterns compiled from Punkt's own, the decision for the common contexts
     (``?``, ``!``, or a full stop after a plain word that is no abbreviation) is taken without
-    tokenising (it is always a break there), and every other context is decided by Punkt
-    itself, remembered per context string.
+    tokenising (it is always a break there), every other context is decided by Punkt's
+    annotation rules worked out for our parameters (``_annotated_break``), or by Punkt
+    itself where ``re`` and NLTK's regex engine might disagree, remembered per context string.
     """
 
     def __init__(self, punkt: PunktSentenceTokenizer) -> None:
@@ -107,7 +114,20 @@ class _Punkt:
         lang = punkt._lang_vars
         self._period = re.compile(lang.period_context_re().pattern, re.UNICODE | re.VERBOSE)
         self._realign = re.compile(lang.re_boundary_realignment.pattern, re.MULTILINE)
-        self._abbrevs = punkt._params.abbrev_types
+        params = punkt._params
+        self._abbrevs = params.abbrev_types
+        self._starters = params.sent_starters
+        self._punctuation = frozenset(punkt.PUNCTUATION)
+        token = punkt._Token
+        self._words = re.compile(lang._word_tokenizer_re().pattern, re.UNICODE | re.VERBOSE)
+        self._numeric = re.compile(token._RE_NUMERIC.pattern)
+        # _annotated_break works out Punkt's decision for these parameters only: stock classes,
+        # no collocations and no orthographic evidence (what _tokenizer builds).
+        self._annotate = (
+            type(punkt) is PunktSentenceTokenizer and token is PunktToken
+            and type(lang) is PunktLanguageVars and not params.collocations
+            and not any(params.ortho_context.values())
+        )
         self._decided: dict[str, bool] = {}
 
     def span_tokenize(self, text: str, plain: bool = False) -> list[tuple[int, int]]:
@@ -154,8 +174,84 @@ class _Punkt:
         if found is None:
             if len(self._decided) >= _CONTEXT_CACHE_LIMIT:
                 self._decided.clear()
-            found = self._decided[context] = self.punkt.text_contains_sentbreak(context)
+            found = self._annotated_break(context) if self._annotate else None
+            if found is None:
+                found = self.punkt.text_contains_sentbreak(context)
+            self._decided[context] = found
         return found
+
+    def _abbr(self, tok: str) -> bool:
+        """Punkt's first-pass abbreviation test of a token ending in one full stop."""
+        low = tok[:-1].lower()
+        return low in self._abbrevs or low.split("-")[-1] in self._abbrevs
+
+    def _starts_sentence(self, tok: str) -> bool:
+        """Punkt's frequent-sentence-starter test of the token after an abbreviation or
+        ellipsis: capitalised, and its ``type_no_sentperiod`` a sentence starter. A type in
+        the (alphabetic) starter list is never ``##number##``, so the number rewrite of the
+        type cannot matter; the full stop goes only when the first pass broke there."""
+        if not tok[0].isupper():
+            return False
+        low = tok.lower()
+        if len(low) > 1 and low[-1] == "." and tok[-2:] != ".." and not self._abbr(tok):
+            low = low[:-1]  # a sentence break in the first pass: type_no_period
+        return low in self._starters
+
+    def _annotated_break(self, context: str) -> bool | None:
+        """``text_contains_sentbreak(context)`` worked out from Punkt's annotation rules
+        without its token objects and timed regex, or None where that is not proven.
+
+        With no collocations and no orthographic context, Punkt's orthographic heuristic is
+        never True: it is False before a lower-case word or one of ``;:,.!?``, else
+        "unknown". A token is then a break, if a token follows it, when it is ``.``, ``?``
+        or ``!``; when it is an ellipsis or abbreviation (no initial) followed by a
+        capitalised sentence starter; or when it ends in one full stop, is no abbreviation,
+        and is neither an initial followed by a cased word or one of ``;:,.!?`` nor a
+        number followed by a lower-case word or one of those. NLTK's ``regex`` engine and
+        ``re`` agree on ``\\s`` except for \\x1c-\\x1f, on ``\\d`` for every character
+        Python's Unicode data assigns, and on ``[^\\W\\d]`` for ASCII; anything else goes
+        back to NLTK.
+        """
+        if _WHITESPACE_DISAGREE.search(context):
+            return None
+        if "\n" in context:
+            toks = [t for line in context.split("\n") if line.strip()
+                    for t in self._words.findall(line)]
+        else:
+            toks = self._words.findall(context) if context.strip() else []
+        for i in range(len(toks) - 1):
+            tok = toks[i]
+            if tok in _SENT_END:
+                return True
+            if tok[-1] != ".":
+                continue  # no full stop: no break
+            if tok[-2] == ".":  # len(tok) >= 2 here, as "." was handled
+                if tok.strip(".") == "" and self._starts_sentence(toks[i + 1]):
+                    return True  # an ellipsis before a sentence starter
+                continue  # otherwise ".." ends no sentence
+            nxt = toks[i + 1]
+            if len(tok) == 2:  # an initial if its first character is in [^\W\d]
+                if not tok.isascii():
+                    return None
+                if tok[0].isalpha() or tok[0] == "_":
+                    # an initial: no sentence-starter rule; as an abbreviation no break,
+                    # else a break unless a cased word or one of ;:,.!? follows
+                    if not (self._abbr(tok) or nxt in self._punctuation
+                            or nxt[0].islower() or nxt[0].isupper()):
+                        return True
+                    continue
+            if self._abbr(tok):
+                if self._starts_sentence(nxt):
+                    return True
+                continue
+            if nxt in self._punctuation or nxt[0].islower():
+                if not tok.isascii() and _has_unassigned(tok):
+                    return None
+                typ = tok.lower()
+                if self._numeric.match(typ) or typ[:-1] == "##number##":
+                    continue  # a number before a lower-case word or punctuation
+            return True
+        return False
 
     def _slices(self, text: str, plain: bool = False) -> list[tuple[int, int]]:
         """Punkt's ``_slices_from_text``."""
@@ -191,6 +287,15 @@ class _Punkt:
                 if start1 < min(stop1, n):
                     out.append((start1, stop1))
         return out
+
+
+_SENT_END = frozenset(PunktLanguageVars.sent_end_chars)
+
+
+def _has_unassigned(text: str) -> bool:
+    """Whether ``text`` holds a character Python's Unicode data leaves unassigned (where
+    NLTK's newer ``regex`` tables may see a digit)."""
+    return any(unicodedata.category(c) == "Cn" for c in text if not c.isascii())
 
 
 # The characters Punkt's realignment pattern can start with.

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nltk import redos
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import stance
@@ -434,3 +439,106 @@ def test_texts_with_other_whitespace_are_not_plain():
     assert text_mod._straightened_plain("a\tb")[1] is False
     assert text_mod._straightened_plain("a\x1cb")[1] is False
     assert text_mod._straightened_plain("“a”\nb c") == ('"a"\nb c', True)
+
+
+# --- Punkt's decisions worked out without NLTK (_Punkt._annotated_break) -------------------
+
+# Pieces of the word before a full stop and of the token after it: numbers, amounts, closing
+# quotes and brackets, abbreviations, initials, ellipses, sentence starters, cased and
+# uncased letters, digits of other scripts, unassigned characters, odd whitespace.
+_CONTEXT_ATOMS = sorted(text_mod._tokenizer(None)._abbrevs) + [
+    "word", "Word", "the", "The", "In", "in", "However", "But", "Mr", "Mr.", "The.", "I", "A", "a",
+    "x", "_", "é", "É", "ß", "İ", "ǅ", "ΑΣ", "2003", "3.817.69", "4%", "-5", ".5", ",5", "5,000",
+    "5-6", "##number##", "(£4.4bn)", "$42.09bn", "£", "٣", "\U00011f53", "²", "Ⅻ", "co-op",
+    "U.S", "A.M", "No", "Inc", "...", "..", ". . .", "--", "-", "—", "…", "?", "!", "'", '"', "(",
+    ")", "]", "}", ";", ":", ",", "*", "@", "&", "#", "`", "‘", "’", "“", "”", "«", "»", "%",
+    "\u0301", "\u200d", "\xa0", "\u2028", "\x85", "\t", "\r", "\x1c", "\n", " ", "1st", "B2B",
+]
+_AFTER_FULL_STOP = st.one_of(
+    st.sampled_from(list(")\";}]*:@'({[‘’“”«»?!")),
+    st.tuples(st.sampled_from([" ", "  ", "\n", " \n\n ", "\t", "\xa0 ", "\r\n"]),
+              st.lists(st.sampled_from(_CONTEXT_ATOMS), min_size=1, max_size=3).map("".join))
+    .map("".join),
+)
+
+
+def _check_against_nltk(context: str) -> bool:
+    """The annotated decision, where there is one, is NLTK's; True if there was one."""
+    fast = text_mod._tokenizer(None)
+    got = fast._annotated_break(context)
+    assert got in (None, fast.punkt.text_contains_sentbreak(context)), context
+    return got is not None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_ATOMS), max_size=4).map("".join), _AFTER_FULL_STOP)
+def test_annotated_break_is_nltks_on_full_stop_contexts(word, after):
+    _check_against_nltk(word + "." + after)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=20),
+                 st.lists(st.sampled_from(_CONTEXT_ATOMS + [".", ". ", " "]), max_size=10)
+                 .map("".join)))
+def test_annotated_break_is_nltks_on_any_text(text):
+    _check_against_nltk(text)
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("2003. In", True), ("(£4.4bn). Analysts", True), ('$42.09bn. "Our', True),
+        ('legislation". Previously,', True), ('out". In', True), ("years... but", False),
+        ("years... But", True), ("years... Bob", False), ("4%. The", True),
+        ("3.817.69. Investors", True), ("3.817.69. investors", False), ("2003. ,", False),
+        ("J. Smith", False), ("J. 5", True), ("U.S. The", True), ("U.S. Mr.", False),
+        ("U.S. The.", True), ("Mr. Smith", False), ("co. The", True), ("é. Smith", None),
+        ("word.\x1c Next", None),
+    ],
+)
+def test_annotated_break_decides_news_contexts(context, expected):
+    fast = text_mod._tokenizer(None)
+    assert fast._annotated_break(context) is expected
+    if expected is not None:
+        assert fast.punkt.text_contains_sentbreak(context) is expected
+
+
+def test_annotated_break_decides_every_seed_context(seed_articles):
+    fast = text_mod._tokenizer(None)
+    decided = 0
+    for article in seed_articles["text"]:
+        for _, context in fast.punkt._match_potential_end_contexts(straighten_quotes(article)):
+            decided += _check_against_nltk(context)
+    assert decided > 100
+
+
+def test_re_and_nltks_regex_engine_agree_where_annotated_break_relies_on_it():
+    """``_annotated_break`` runs Punkt's patterns under ``re``; NLTK's engine agrees on
+    ``\\s`` but for \\x1c-\\x1f, on ``\\d`` for every character Python's Unicode data
+    assigns, and on ``[^\\W\\d]`` for ASCII."""
+    chars = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    for pattern, allowed in [
+        (r"\s", set("\x1c\x1d\x1e\x1f")),
+        (r"\d", {c for c in chars if unicodedata.category(c) == "Cn"}),
+        (r"[^\W\d]", {c for c in chars if not c.isascii()}),
+    ]:
+        ours = set(re.findall(pattern, chars))
+        nltks = set(redos.compile(pattern).findall(chars, timeout=None))
+        assert ours ^ nltks <= allowed, pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_CONTEXT_ATOMS + _ATOMS),
+                          st.sampled_from(_SEPARATORS + [". ", '". ', "). ", "... "])),
+                max_size=20))
+def test_fast_punkt_with_annotated_breaks_matches_nltk(parts):
+    """Spans with a fresh context memory (every decision made anew) are NLTK's."""
+    text = "".join(a + b for a, b in parts)
+    fast = text_mod._tokenizer(None)
+    saved = dict(fast._decided)
+    fast._decided.clear()
+    try:
+        assert fast.span_tokenize(text) == _nltk_spans(text)
+    finally:
+        fast._decided.clear()
+        fast._decided.update(saved)
