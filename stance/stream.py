@@ -4,7 +4,8 @@ A corpus is read a chunk of articles at a time (:func:`stance.corpus.iter_corpus
 goes to worker processes, and the statements are appended to the output in the corpus's own
 order, so memory stays bounded by a few chunks whatever the corpus size, and ``--jobs 4`` writes
 exactly what a serial run writes (the same table and the same messages). The workers read a
-folder's files themselves, so the parent process only lists, collects and writes. The output
+folder's files themselves and, for CSV and JSON lines, format their statements into files of
+their own beside the output, so the parent process only lists files and copies text. The output
 is written to a temporary file beside the target and renamed at the end, so an interrupted run
 never leaves a half-written table behind.
 """
@@ -14,11 +15,14 @@ from __future__ import annotations
 import io
 import logging
 import os
+import shutil
 import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 
 import pandas as pd
@@ -48,28 +52,49 @@ def _extract_chunk(args: tuple[pd.DataFrame, str | None]) -> pd.DataFrame:
     return extract_quotes(articles, registry=registry)
 
 
-def _extract_files(args: tuple[str, list[str], dict[str, dict] | None, str | None]
-                   ) -> tuple[pd.DataFrame | None, int, list, list[str], list[str]]:
+@dataclass(frozen=True)
+class _Part:
+    """A run's statements, formatted by the worker into a file of the output's format."""
+
+    path: str
+    rows: int
+
+    def __len__(self) -> int:
+        return self.rows
+
+
+def _extract_files(args: tuple[str, list[str], dict[str, dict] | None, str | None,
+                                tuple[str, str] | None]
+                   ) -> tuple[pd.DataFrame | _Part | None, int, list, list[str], list[str]]:
     """Read and extract a run of a folder's files (in a worker): quotes (None when no file
     could be read), articles read, inputs skipped, warnings, ids without a metadata row.
 
     Reading here, not in the parent, leaves the parent only listing, collecting and writing,
-    which is what keeps it from holding the workers back.
+    which is what keeps it from holding the workers back. Given ``part`` (a path and an
+    output suffix, ``.csv`` or ``.jsonl``), the worker also formats the statements into that
+    file and returns a :class:`_Part`, so the parent only copies text into the output.
     """
-    root, files, records, registry = args
+    root, files, records, registry, part = args
     rows, skipped, warnings = _corpus._read_files(Path(root), files)
     no_row = _corpus._merge_records(rows, records) if records is not None else []
     if not rows:
         return None, 0, skipped, warnings, no_row
     articles = _corpus._finish(rows, skipped, warnings, report=False)
     quotes = extract_quotes(articles[["article_id", "date", "text"]], registry=registry)
-    return quotes, len(rows), skipped, warnings, no_row
+    if part is None:
+        return quotes, len(rows), skipped, warnings, no_row
+    path, suffix = part
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        _format(quotes, fh, suffix, header=False)
+    return _Part(path, len(quotes)), len(rows), skipped, warnings, no_row
 
 
-def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
+def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None,
+                 parts: tuple[str, str] | None = None
                  ) -> tuple[Iterator[list[tuple]], Callable[[list[str]], list[str]]]:
     """The work of a folder corpus: per chunk, its files cut into ``k`` runs for the workers;
-    and the closing report on the metadata.
+    and the closing report on the metadata. With ``parts`` (a folder and an output suffix),
+    each run writes its statements to a numbered file of its own there.
 
     As :func:`stance.corpus.iter_corpus` reads a folder: metadata read once (its warnings
     logged first), chunks of ``chunk_size`` files, and after the last chunk the metadata rows
@@ -84,6 +109,8 @@ def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
     small = meta is not None and len(meta) < _corpus._META_RECORDS_MAX
     table = meta.to_dict("index") if small else None
 
+    numbers = count()
+
     def runs(chunk: list[Path]) -> list[tuple]:
         out = []
         for a, b in _runs(len(chunk), k):
@@ -92,7 +119,10 @@ def _folder_jobs(root: Path, chunk_size: int, k: int, registry: str | None
                 ids = [_corpus._article_id(p, root) for p in chunk[a:b]]
                 found = table if table is not None else _corpus._meta_records(meta, ids)
                 records = {aid: found[aid] for aid in ids if aid in found}
-            out.append((str(root), [str(p) for p in chunk[a:b]], records, registry))
+            part = None
+            if parts is not None:
+                part = (os.path.join(parts[0], f"{next(numbers):09d}{parts[1]}"), parts[1])
+            out.append((str(root), [str(p) for p in chunk[a:b]], records, registry, part))
         return out
 
     def chunks() -> Iterator[list[tuple]]:
@@ -138,8 +168,9 @@ def iter_quotes(path: str | Path, *, registry: str | Path | None = None, jobs: i
 
 
 def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | None,
-                  chunk_size: int, skipped: list | None, progress: bool
-                  ) -> Iterator[tuple[int, pd.DataFrame]]:
+                  chunk_size: int, skipped: list | None, progress: bool,
+                  parts: tuple[str, str] | None = None
+                  ) -> Iterator[tuple[int, pd.DataFrame | _Part]]:
     jobs = default_jobs() if jobs is None else max(1, jobs)
     registry = None if registry is None else str(registry)
 
@@ -164,7 +195,8 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
 
     bar = _progress(progress)
     if jobs > 1 and Path(path).is_dir():
-        yield from _iter_folder_jobs(Path(path), registry, jobs, chunk_size, skipped, bar)
+        yield from _iter_folder_jobs(Path(path), registry, jobs, chunk_size, skipped, bar,
+                                     parts)
         return
     if jobs == 1:
         for args in chunks():
@@ -195,14 +227,16 @@ def _iter_counted(path: str | Path, *, registry: str | Path | None, jobs: int | 
 
 
 def _iter_folder_jobs(root: Path, registry: str | None, jobs: int, chunk_size: int,
-                      skipped: list | None, bar) -> Iterator[tuple[int, pd.DataFrame]]:
-    """A folder corpus on ``jobs`` processes, each reading its own files.
+                      skipped: list | None, bar, parts: tuple[str, str] | None = None
+                      ) -> Iterator[tuple[int, pd.DataFrame | _Part]]:
+    """A folder corpus on ``jobs`` processes, each reading its own files (and, with
+    ``parts``, formatting its statements into a file of its own; see :func:`_folder_jobs`).
 
     Two chunks are in flight at a time (``4 * jobs`` runs of files). A chunk is collected
     whole, so its messages come as a serial run gives them: its warnings, then its skipped
     inputs, the metadata report with the last chunk's warnings.
     """
-    chunks, report = _folder_jobs(root, max(1, chunk_size), 2 * jobs, registry)
+    chunks, report = _folder_jobs(root, max(1, chunk_size), 2 * jobs, registry, parts)
     no_row: list[str] = []
 
     def finish(futures: list, last: bool) -> Iterator[tuple[int, pd.DataFrame]]:
@@ -319,16 +353,18 @@ class _Writer:
         else:
             self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
-    def write(self, quotes: pd.DataFrame) -> None:
-        if self.suffix == ".parquet":
+    def write(self, quotes: pd.DataFrame | _Part) -> None:
+        if isinstance(quotes, _Part):  # formatted by a worker: copied, then deleted
+            if self.header and self.suffix == ".csv":
+                _format(empty_quotes(), self.fh, ".csv", header=True)
+            with open(quotes.path, encoding="utf-8", newline="") as part:
+                shutil.copyfileobj(part, self.fh, 1 << 20)
+            os.unlink(quotes.path)
+            self.header = False
+        elif self.suffix == ".parquet":
             self._write_parquet(quotes)
-        elif self.suffix == ".jsonl":
-            if len(quotes):
-                quotes[QUOTE_COLUMNS].to_json(self.fh, orient="records", lines=True,
-                                              date_format="iso", force_ascii=False)
         else:
-            quotes[QUOTE_COLUMNS].to_csv(self.fh, index=False, header=self.header,
-                                         date_format="%Y-%m-%d")
+            _format(quotes, self.fh, self.suffix, header=self.header)
             self.header = False
 
     def _write_parquet(self, quotes: pd.DataFrame | None) -> None:
@@ -379,6 +415,16 @@ class _Writer:
                 pass
 
 
+def _format(quotes: pd.DataFrame, fh, suffix: str, header: bool) -> None:
+    """Write a quotes table as CSV (with its header row if ``header``) or JSON lines."""
+    if suffix == ".jsonl":
+        if len(quotes):
+            quotes[QUOTE_COLUMNS].to_json(fh, orient="records", lines=True, date_format="iso",
+                                          force_ascii=False)
+    else:
+        quotes[QUOTE_COLUMNS].to_csv(fh, index=False, header=header, date_format="%Y-%m-%d")
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -415,11 +461,20 @@ def write_quotes(path: str | Path, output: str | Path | None = None, *,
     if progress is None:
         progress = sys.stderr.isatty()
     writer = _Writer(Path(output) if output is not None else None, stream)
+    # workers on a folder format CSV and JSON lines themselves, into files of their own
+    # beside the output, so the parent only copies text (see _extract_files)
+    parts_dir = None
+    jobs_used = default_jobs() if jobs is None else max(1, jobs)
+    if jobs_used > 1 and writer.suffix in (".csv", ".jsonl") and Path(path).is_dir():
+        parts_dir = tempfile.mkdtemp(prefix=".stance-parts-",
+                                     dir=writer.target.parent if writer.target else None)
     n_articles = n_quotes = 0
     ok = False
+    runs = _iter_counted(path, registry=registry, jobs=jobs, chunk_size=chunk_size,
+                         skipped=None, progress=progress,
+                         parts=(parts_dir, writer.suffix) if parts_dir else None)
     try:
-        for n, quotes in _iter_counted(path, registry=registry, jobs=jobs,
-                                       chunk_size=chunk_size, skipped=None, progress=progress):
+        for n, quotes in runs:
             n_articles += n
             n_quotes += len(quotes)
             writer.write(quotes)
@@ -427,5 +482,8 @@ def write_quotes(path: str | Path, output: str | Path | None = None, *,
             writer.write(empty_quotes())
         ok = True
     finally:
+        runs.close()  # stops the workers before their files are removed
         writer.close(ok)
+        if parts_dir is not None:
+            shutil.rmtree(parts_dir, ignore_errors=True)
     return n_articles, n_quotes

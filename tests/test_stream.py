@@ -164,6 +164,38 @@ def test_csv_to_a_stream_without_output(mixed_corpus, tmp_path):
     assert buffer.getvalue() == out.read_text(encoding="utf-8")
 
 
+def test_workers_writing_csv_to_a_stream_give_the_serial_text(mixed_corpus, tmp_path,
+                                                              monkeypatch):
+    """With --jobs and no -o the workers' files go to the temporary folder, and go away."""
+    import io
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    one, two = io.StringIO(), io.StringIO()
+    assert write_quotes(mixed_corpus, None, jobs=1, stream=one, chunk_size=2) == \
+        write_quotes(mixed_corpus, None, jobs=2, stream=two, chunk_size=2)
+    assert two.getvalue() == one.getvalue() and one.getvalue().startswith("article_id,")
+    assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_workers_format_their_own_statements(mixed_corpus, tmp_path, monkeypatch, suffix):
+    """With --jobs a folder's CSV or JSON lines reach the writer as the workers' files."""
+    seen: list = []
+    real = stream._Writer.write
+
+    def spy(self, quotes):
+        seen.append(type(quotes).__name__)
+        return real(self, quotes)
+
+    monkeypatch.setattr(stream._Writer, "write", spy)
+    write_quotes(mixed_corpus, tmp_path / f"q{suffix}", jobs=2, chunk_size=3)
+    assert seen and set(seen) == {"_Part"}
+    assert [p.name for p in tmp_path.iterdir()] == [f"q{suffix}"]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_a_corpus_without_articles_gives_an_empty_table(tmp_path, suffix):
     folder = tmp_path / "bad"
