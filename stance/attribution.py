@@ -589,12 +589,8 @@ class ArticleContext:
         resolved later), ``title`` (only title words) or ``none``. The article-independent
         part is cached per registry, as the same names recur across a corpus.
         """
-        key = tuple(words)
-        cache = self.registry.cache
-        found = cache.get(key)
-        if found is None:
-            found = _remember(cache, key, _classify_words(key, self.registry, self.vocab))
-        kind, name, gender, title, registered = found
+        kind, name, gender, title, registered = _classified(tuple(words), self.registry,
+                                                            self.vocab)
         if registered:
             self.named.add(name)
         if kind == "surname":  # "Mr Smith": the full name introduced in this article, if any
@@ -850,7 +846,7 @@ def _chunk_names(chunk: str, reg: Registry, v: Vocabulary
         # unless the word is a connector, which _add_trimmed drops
         if chunk.lower() in _CONNECTORS:
             return ()
-        found = _classify_words((chunk,), reg, v)
+        found = _classified((chunk,), reg, v)
         return ((0, len(chunk), found),) if found[0] != "none" and found[0] != "title" else ()
     segments: list[tuple[int, int, list[str]]] = []
     if "'s" in chunk or "’s" in chunk:
@@ -859,10 +855,21 @@ def _chunk_names(chunk: str, reg: Registry, v: Vocabulary
         _add_trimmed(0, len(chunk), chunk.split(), segments)
     out = []
     for start, end, words in segments:
-        found = _classify_words(tuple(words), reg, v)
+        found = _classified(tuple(words), reg, v)
         if found[0] != "none" and found[0] != "title":
             out.append((start, end, found))
     return tuple(out)
+
+
+def _classified(words: tuple[str, ...], reg: Registry, v: Vocabulary
+                ) -> tuple[str, str, str, tuple[str, ...], bool]:
+    """:func:`_classify_words`, remembered in the registry's cache under the words, where
+    ``ArticleContext._name_kind`` finds it when a speaker's name is the same words."""
+    cache = reg.cache
+    found = cache.get(words)
+    if found is None:
+        found = _remember(cache, words, _classify_words(words, reg, v))
+    return found
 
 
 def _chunk_entry(chunk: str, reg: Registry, v: Vocabulary) -> tuple:
