@@ -589,12 +589,8 @@ class ArticleContext:
         resolved later), ``title`` (only title words) or ``none``. The article-independent
         part is cached per registry, as the same names recur across a corpus.
         """
-        key = tuple(words)
-        cache = self.registry.cache
-        found = cache.get(key)
-        if found is None:
-            found = _remember(cache, key, _classify_words(key, self.registry, self.vocab))
-        kind, name, gender, title, registered = found
+        kind, name, gender, title, registered = _classified(tuple(words), self.registry,
+                                                            self.vocab)
         if registered:
             self.named.add(name)
         if kind == "surname":  # "Mr Smith": the full name introduced in this article, if any
@@ -845,12 +841,35 @@ def _chunk_names(chunk: str, reg: Registry, v: Vocabulary
     ...                                            vocabulary())]
     [(0, 18, ('person', 'Shigeru Ishiba'))]
     """
+    if " " not in chunk and "\t" not in chunk and "'s" not in chunk and "’s" not in chunk:
+        # one word (a third of all chunks): _segments(chunk) is [(0, len(chunk), [chunk])]
+        # unless the word is a connector, which _add_trimmed drops
+        if chunk.lower() in _CONNECTORS:
+            return ()
+        found = _classified((chunk,), reg, v)
+        return ((0, len(chunk), found),) if found[0] != "none" and found[0] != "title" else ()
+    segments: list[tuple[int, int, list[str]]] = []
+    if "'s" in chunk or "’s" in chunk:
+        segments = _segments(chunk)
+    else:  # _segments(chunk) without its regex: a chunk is one match of _CHUNK, spanning it
+        _add_trimmed(0, len(chunk), chunk.split(), segments)
     out = []
-    for start, end, words in _segments(chunk):
-        found = _classify_words(tuple(words), reg, v)
+    for start, end, words in segments:
+        found = _classified(tuple(words), reg, v)
         if found[0] != "none" and found[0] != "title":
             out.append((start, end, found))
     return tuple(out)
+
+
+def _classified(words: tuple[str, ...], reg: Registry, v: Vocabulary
+                ) -> tuple[str, str, str, tuple[str, ...], bool]:
+    """:func:`_classify_words`, remembered in the registry's cache under the words, where
+    ``ArticleContext._name_kind`` finds it when a speaker's name is the same words."""
+    cache = reg.cache
+    found = cache.get(words)
+    if found is None:
+        found = _remember(cache, words, _classify_words(words, reg, v))
+    return found
 
 
 def _chunk_entry(chunk: str, reg: Registry, v: Vocabulary) -> tuple:
@@ -866,9 +885,13 @@ def _chunk_entry(chunk: str, reg: Registry, v: Vocabulary) -> tuple:
     names = []
     singles = []
     role_nouns = v.role_nouns
+    cache = reg.cache
     for start, end, (kind, name, gender, title, registered) in _chunk_names(chunk, reg, v):
-        if kind == "single":
-            singles.append((start, name, bool(title), _word_facts(name, reg, v)))
+        if kind == "single":  # its facts remembered as ArticleContext._facts does, and shared
+            facts = cache.get((None, name))
+            if facts is None:
+                facts = _remember(cache, (None, name), _word_facts(name, reg, v))
+            singles.append((start, name, bool(title), facts))
             continue
         keys: object = None
         if kind == "surname":
@@ -881,7 +904,7 @@ def _chunk_entry(chunk: str, reg: Registry, v: Vocabulary) -> tuple:
             parts = [w for w in words if w[0].isupper() and w.lower() not in _SMALL]
             initials += ["".join(w[0] for w in parts[i:]) for i in range(len(parts) - 1)]
             keys = (name[:3], tuple(initials))
-        title_roles = tuple(w.lower() for w in title if w.lower() in role_nouns)
+        title_roles = tuple(w.lower() for w in title if w.lower() in role_nouns) if title else ()
         names.append((start, end, kind, name, gender, registered, title_roles, keys))
     if not names and not singles:
         return ()
@@ -891,8 +914,12 @@ def _chunk_entry(chunk: str, reg: Registry, v: Vocabulary) -> tuple:
 def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary
                     ) -> tuple[str, str, str, tuple[str, ...], bool]:
     """(kind, name, gender, title words, from the registry) of a capitalised chunk."""
+    if len(words) == 1:  # a third of all chunks: the same checks, without the general path's
+        found = _classify_word(words[0], reg, v)
+        if found is not None:
+            return found
     words_l = list(words)
-    while words_l and (words_l[0].lower() in _OPENERS or words_l[0].lower() in _CONNECTORS):
+    while words_l and ((low := words_l[0].lower()) in _OPENERS or low in _CONNECTORS):
         words_l = words_l[1:]
     if not words_l:
         return "none", "", "", (), False
@@ -904,10 +931,11 @@ def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary
     def person(title, name) -> tuple[str, str, str, tuple[str, ...], bool]:
         return "person", " ".join(name), _gender_of(title, name, v), tuple(title), False
 
-    sp = reg.lookup(" ".join(words_l))
+    whole = " ".join(words_l)
+    sp = reg.lookup(whole)
     if sp is not None:
         return registered(sp, [])
-    country = countries().get(normalize_name(" ".join(words_l)))
+    country = countries().get(normalize_name(whole))
     if country is not None:  # "Ukraine", "Beijing": the country's government
         return "gov", country, "", (), False
     if "of" in words_l[1:]:  # "Nicolas Sarkozy of France"
@@ -917,14 +945,15 @@ def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary
             return person(t, n)
     title, name = split_title(words_l, v)
     if name:
-        name = name[:-1] + [_strip_possessive(name[-1])]
-        sp = reg.lookup(" ".join(name))
-        if sp is not None:
-            return registered(sp, title)
-    whole = " ".join(words_l)
-    if not name and words_l[-1].lower() in v.role_nouns:
+        last = _strip_possessive(name[-1])
+        if title or last != name[-1]:  # else the name is ``whole``, not in the registry
+            name[-1] = last
+            sp = reg.lookup(" ".join(name))
+            if sp is not None:
+                return registered(sp, title)
+    elif words_l[-1].lower() in v.role_nouns:
         return "title", whole, "", tuple(title), False  # "Treasury Secretary", "The President"
-    if not name and all(w.lower() in v.nationalities and w.isupper() for w in words_l):
+    elif all(w.lower() in v.nationalities and w.isupper() for w in words_l):
         return "org", whole, "", (), False  # "EU", "UK": a country or bloc speaking
     if len(name) == 1 and len(words_l) == 1 and _has_org_word(name, v):
         return "single", name[0], "", tuple(title), False  # "the Bank": maybe Bank of England
@@ -943,6 +972,37 @@ def _classify_words(words: tuple[str, ...], reg: Registry, v: Vocabulary
     if name:
         return "thing", " ".join(name), "", tuple(title), False
     return "title", whole, "", tuple(title), False
+
+
+def _classify_word(word: str, reg: Registry, v: Vocabulary
+                   ) -> tuple[str, str, str, tuple[str, ...], bool] | None:
+    """:func:`_classify_words` of one word, or None for a possessive ("Smith's"), left to it.
+
+    Of one word, :func:`split_title` makes a title if the word ends a name from the right
+    (a title word, an honorific, a nationality, an opener), else a name; a name is then the
+    whole chunk, already looked up, and every path that follows makes it a ``single``.
+    """
+    low = word.lower()
+    if low in _OPENERS or low in _CONNECTORS:
+        return "none", "", "", (), False
+    if _strip_possessive(word) != word:
+        return None
+    sp = reg.lookup(word)
+    if sp is not None:
+        return "person" if sp.is_person else "org", sp.name, sp.gender or "", (), True
+    country = countries().get(normalize_name(word))
+    if country is not None:
+        return "gov", country, "", (), False
+    if not (low in v.title_words or low in v.honorifics or low in v.nationalities or (
+            "-" in low and all(x in v.title_words for x in low.split("-")))):
+        return "single", word, "", (), False  # (openers returned "none" above)
+    if low in v.role_nouns:
+        return "title", word, "", (word,), False
+    if low in v.nationalities and word.isupper():
+        return "org", word, "", (), False
+    if _org_word(word, v.org_name_words):
+        return "org", normalize_org(word), "", (word,), False
+    return "title", word, "", (word,), False
 
 
 def normalize_org(name: str) -> str:

@@ -497,3 +497,85 @@ def test_org_word_test_per_word_is_the_plain_one(words):
     plain = any(w.lower().strip(".").rstrip("’'s") in v.org_name_words
                 or w.lower().strip(".") in v.org_name_words for w in words)
     assert _attr._has_org_word(words, v) == plain
+
+
+def _plain_classify_words(words, reg, v):
+    """``_classify_words`` as it was before its one-word path: the reference of the fast one."""
+    words_l = list(words)
+    while words_l and (words_l[0].lower() in _attr._OPENERS
+                       or words_l[0].lower() in _attr._CONNECTORS):
+        words_l = words_l[1:]
+    if not words_l:
+        return "none", "", "", (), False
+
+    def registered(sp, title):
+        return ("person" if sp.is_person else "org"), sp.name, sp.gender or "", tuple(title), True
+
+    def person(title, name):
+        return "person", " ".join(name), _attr._gender_of(title, name, v), tuple(title), False
+
+    sp = reg.lookup(" ".join(words_l))
+    if sp is not None:
+        return registered(sp, [])
+    country = _attr.countries().get(normalize_name(" ".join(words_l)))
+    if country is not None:
+        return "gov", country, "", (), False
+    if "of" in words_l[1:]:
+        k = words_l.index("of", 1)
+        t, n = split_title(words_l[:k], v)
+        if len(n) >= 2 and not _attr._has_org_word(n, v):
+            return person(t, n)
+    title, name = split_title(words_l, v)
+    if name:
+        name = name[:-1] + [_attr._strip_possessive(name[-1])]
+        sp = reg.lookup(" ".join(name))
+        if sp is not None:
+            return registered(sp, title)
+    whole = " ".join(words_l)
+    if not name and words_l[-1].lower() in v.role_nouns:
+        return "title", whole, "", tuple(title), False
+    if not name and all(w.lower() in v.nationalities and w.isupper() for w in words_l):
+        return "org", whole, "", (), False
+    if len(name) == 1 and len(words_l) == 1 and _attr._has_org_word(name, v):
+        return "single", name[0], "", tuple(title), False
+    if len(name) >= 2 and not _attr._has_org_word(name, v):
+        if title or name[0].lower() in v.given_names:
+            return person(title, name)
+        if _attr._has_org_word(words_l, v):
+            return "org", normalize_org(whole), "", tuple(title), False
+        return "thing", " ".join(name), "", tuple(title), False
+    if _attr._has_org_word(words_l, v):
+        return "org", normalize_org(whole), "", tuple(title), False
+    if len(name) == 1:
+        if title and any(_attr._is_honorific(t, v) for t in title):
+            return "surname", name[0], _attr._gender_of(title, name, v), tuple(title), False
+        return "single", name[0], "", tuple(title), False
+    if name:
+        return "thing", " ".join(name), "", tuple(title), False
+    return "title", whole, "", tuple(title), False
+
+
+_NAME_WORDS = ["Mr", "Mrs", "Lord", "Dr.", "Smith", "Smith's", "Jones’", "A.", "B", "EU", "UK",
+               "U.S.", "Bank", "Bank's", "Prime", "Minister", "Secretary", "President",
+               "Vice-President", "Mervyn", "King", "Chancellor", "Ian", "Japanese", "Ukraine",
+               "Kiev", "&", "y", "of", "and", "the", "The", "But", "De", "Of", "s", "’s", "Ryosei",
+               "Akazawa", "Bessent", "Shigeru", "Ishiba", "Federal", "Reserve", "Commission",
+               "Ministry", "Inc.", "Fed", "Treasury", "WorldCom", "Lib", "Dems", "Nicolas",
+               "Sarkozy", "France", "Monday", "BoE", "Wim", "Kok", "Shell"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=5),
+       st.sampled_from([" ", "  ", "\t", " \t "]))
+def test_chunk_classification_matches_its_plain_form(words, gap):
+    reg, v = load_registry(), _attr.vocabulary()
+    assert _attr._classify_words(tuple(words), reg, v) == _plain_classify_words(words, reg, v)
+    chunk = gap.join(words)
+    if [m.span() for m in _attr._CHUNK.finditer(chunk)] != [(0, len(chunk))]:
+        return  # not a chunk
+    plain = []
+    for start, end, segment in _attr._segments(chunk):
+        found = _plain_classify_words(segment, reg, v)
+        if found[0] not in ("none", "title"):
+            plain.append((start, end, found))
+    assert _attr._chunk_names(chunk, reg, v) == tuple(plain)
