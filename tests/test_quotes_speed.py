@@ -283,3 +283,73 @@ def test_cue_at_lists_exactly_the_tokens_that_start_a_cue(words):
     """_previous_cue walks p.cue_at instead of testing every token for a cue."""
     _, p = _para(" ".join(words))
     assert p.cue_at == [i for i, hit in enumerate(p.cues) if hit]
+
+
+def _plain_is_name_of_thing(inner: str) -> bool:
+    """_is_name_of_thing as it was: every word split off before the length test."""
+    from stance.quotes import _SMALL
+
+    s = inner.strip().rstrip(",.;:")
+    if not s or s.endswith(("!", "?")):
+        return False
+    words = s.split()
+    if len(words) > 6:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    return bool(content) and words[0][0].isupper() and all(w[0].isupper() for w in content)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Truth", "Social", "of", "the", "a", "x", "Y", " ", "  ", "\n", "\t", "\u2003", "\x1c",
+     ",", ".", ";", ":", "!", "?", "É", "é"]), max_size=20).map("".join))
+def test_name_of_thing_matches_its_plain_form(inner):
+    from stance.quotes import _is_name_of_thing
+
+    assert _is_name_of_thing(inner) == _plain_is_name_of_thing(inner)
+
+
+def test_names_of_things():
+    from stance.quotes import _is_name_of_thing
+
+    assert _is_name_of_thing("Truth Social")
+    assert _is_name_of_thing(" The Art of the Deal, ")
+    assert not _is_name_of_thing("A B C D E F G")  # seven words: too long for a name
+    assert _is_name_of_thing("A B C D E F ,")
+    assert not _is_name_of_thing("We won")
+
+
+_SKIP_WORDS = _GATE_WORDS + ["The", "a", "report", "Report", "the", "said.", "Mr.", "claims",
+                             "warned", "a", "statement", "point", "made", "stressed", "that",
+                             "on", "Monday", "The", "Lib", "Dems'", "call", "Japan's", "rise"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([w for w in _SKIP_WORDS if w not in ("“", "”", '"')]),
+                max_size=30))
+def test_a_paragraph_without_quote_or_cue_has_no_statement_whatever_its_sentences(words):
+    """paragraph() returns before Punkt when a paragraph has no quote and _find_cues finds no
+    cue in its tokens: with its sentences, the rules would find nothing in it either."""
+    from stance.text import paragraph_sentences
+
+    text = " ".join(words)
+    ex = _Extractor(text, load_registry(), load_cues())
+    quotes = find_quote_spans(text)
+    p = _Para(text, 0, len(text), quotes, None, ex.flat)
+    p.cues = ex._find_cues(p)
+    sents = paragraph_sentences(text, 0, len(text))
+    late = _Para(text, 0, len(text), quotes, sents, ex.flat)
+    if sents:
+        p.set_sentences(sents)
+        assert (p.sents, p.sent_tokens, p.sent) == (late.sents, late.sent_tokens, late.sent)
+    if quotes or p.cue_at or not sents:
+        return
+    ex._reported(p, set())
+    assert ex.out == []
+
+
+def test_in_quote_is_a_quote_id_not_minus_one():
+    """_reported_one tests qid slices by _IN_QUOTE where it tested ``qid[x] >= 0``."""
+    from stance.quotes import _IN_QUOTE
+
+    assert [_IN_QUOTE(x) for x in range(-1, 40)] == [x >= 0 for x in range(-1, 40)]
