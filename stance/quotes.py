@@ -129,6 +129,8 @@ _SENT_END = frozenset(".!?")
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
                      "report", "source", "sources", "officials", "official"})
 _CLOSING = frozenset("\"”’')]")
+# the words on which _clause_span may end a clause early
+_CLAUSE_MARKS = frozenset({";", "—", "–", "-", "and", "but", ","})
 
 
 @dataclass(frozen=True)
@@ -467,6 +469,7 @@ class _Extractor:
         first = self.cues.first_words
         # other words start no cue; compress over C maps, not a listcomp over every token
         candidates = list(compress(count(), map(first.__contains__, low)))
+        cue_at = []  # the candidates given a cue, in order
         for i in candidates:
             w = low[i]
             if cap[i] and w != "according":
@@ -479,6 +482,7 @@ class _Extractor:
                         out[i] = (" ".join(parts), lemma, frame, i + n - 1)
                         break
                 if out[i] is not None:
+                    cue_at.append(i)
                     continue
             hit = single.get(w)
             if hit and i > 0 and (low[i - 1] in _DETERMINERS or low[i - 1].endswith(("'s", "’s"))
@@ -486,7 +490,8 @@ class _Extractor:
                 continue  # "the Lib Dems' call", "a report": the noun, not the verb
             if hit:
                 out[i] = (w, hit[0], hit[1], i)
-        p.cue_at = [i for i in candidates if out[i] is not None]
+                cue_at.append(i)
+        p.cue_at = cue_at
         return out
 
     # -- noun phrases ----------------------------------------------------------------------
@@ -797,7 +802,9 @@ class _Extractor:
         e = hi - 1
         while e >= i and (low[e] in _SENT_END or low[e] in _CLOSING):
             e -= 1
-        for k in range(i, e + 1):
+        # only the tokens the tests below look at (any other word passes them all), picked
+        # out by a C-level map rather than a Python step per token
+        for k in compress(range(i, e + 1), map(_CLAUSE_MARKS.__contains__, low[i:e + 1])):
             w = low[k]
             if w == ";":
                 e = k - 1

@@ -353,3 +353,56 @@ def test_in_quote_is_a_quote_id_not_minus_one():
     from stance.quotes import _IN_QUOTE
 
     assert [_IN_QUOTE(x) for x in range(-1, 40)] == [x >= 0 for x in range(-1, 40)]
+
+
+def _plain_clause_span(ex, p, i, hi):
+    """_Extractor._clause_span as it was: a Python step per token of the clause."""
+    from stance.quotes import _CLOSING, _PRONOUNS, _SENT_END
+
+    low = p.low
+    e = hi - 1
+    while e >= i and (low[e] in _SENT_END or low[e] in _CLOSING):
+        e -= 1
+    for k in range(i, e + 1):
+        w = low[k]
+        if w == ";":
+            e = k - 1
+            break
+        if w in ("—", "–", "-") and k > i and k + 1 <= e and (
+                (low[k + 1].endswith("ing") and low[k + 1] not in ("including", "excluding"))
+                or low[k + 1] in ("a", "an")):
+            e = k - 1
+            break
+        if w in ("and", "but") and k > i and ex._cue_follows(p, k + 1, e + 1):
+            e = k - 2 if low[k - 1] == "," else k - 1
+            break
+        if w == "," and k + 1 <= e:
+            nxt = low[k + 1]
+            if nxt == "according":
+                e = k - 1
+                break
+            if nxt.endswith("ing") and ex._cue_follows(p, k + 1, e + 1, "clause"):
+                e = k - 1
+                break
+            if k + 2 <= e and nxt in ("but", "while", "whereas") and p.cap[k + 2] \
+                    and low[k + 2] not in _PRONOUNS:
+                e = k - 1
+                break
+    if e - i + 1 < 2 or i >= hi:
+        return None
+    return i, e
+
+
+_CLAUSE_WORDS = ["a", "an", "we", "Japan", "He", "he", "said", "adding", "including", "and",
+                 "but", "while", "While", "whereas", ",", ";", "—", "–", "-", ".", "”", "'",
+                 "according", "to", "stressed", "that", "also", "rise", "making", "point"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_WORDS), max_size=25))
+def test_clause_span_matches_its_plain_form(words):
+    ex, p = _para(" ".join(words))
+    n = len(p.low)
+    for i in range(n + 1):
+        for hi in range(i, n + 1):
+            assert ex._clause_span(p, i, hi) == _plain_clause_span(ex, p, i, hi)
