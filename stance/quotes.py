@@ -54,6 +54,9 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _M_START, _M_END, _M_GROUP = re.Match.start, re.Match.end, re.Match.group
 _FIRST = itemgetter(0)
 _NEGATIVE = (0).__gt__  # x < 0
+# qid[x] >= 0 (token x is in a quote): qids are ints, and -1 < x is x >= 0 for them. Over a
+# slice of qid by a C-level map, where a generator over range(a, b + 1) ran Python per token
+_IN_QUOTE = (-1).__lt__
 _LOWER_WORD = re.compile(r"[a-z]+")
 # Where a sentence likely starts, for the name index: the space after ., ! or ? (and at most one
 # closing quote mark), or the newline, before an upper-case letter (or quote mark and one).
@@ -126,6 +129,8 @@ _SENT_END = frozenset(".!?")
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
                      "report", "source", "sources", "officials", "official"})
 _CLOSING = frozenset("\"”’')]")
+# the words on which _clause_span may end a clause early
+_CLAUSE_MARKS = frozenset({";", "—", "–", "-", "and", "but", ","})
 
 
 @dataclass(frozen=True)
@@ -275,11 +280,15 @@ _SMALL = frozenset("a an and as at but by for from in into of on or the to with 
 
 
 def _is_name_of_thing(inner: str) -> bool:
-    """Short title-case quotes name things ("Truth Social"), they are not statements."""
+    """Short title-case quotes name things ("Truth Social"), they are not statements.
+
+    Most quotes are long: ``split(None, 6)`` gives a seventh piece exactly when there is a
+    seventh word, so a long quote is told apart without splitting it into all its words.
+    """
     s = inner.strip().rstrip(",.;:")
     if not s or s.endswith(("!", "?")):
         return False
-    words = s.split()
+    words = s.split(None, 6)
     if len(words) > 6:
         return False
     content = [w for w in words if w.lower() not in _SMALL]
@@ -291,17 +300,20 @@ def _is_name_of_thing(inner: str) -> bool:
 
 
 class _Para:
-    """Tokens of one paragraph with their quote membership and sentence index."""
+    """Tokens of one paragraph with their quote membership and sentence index.
+
+    ``sents`` may be None and given later by :meth:`set_sentences`: the tokens (and the cues
+    found in them) tell whether the paragraph needs its sentences at all.
+    """
 
     __slots__ = ("text", "starts", "ends", "low", "cap", "qid", "sent", "sents", "quotes",
                  "cues", "cue_at", "sent_tokens")
 
     def __init__(self, text: str, lo: int, hi: int, quotes: list[_Quote],
-                 sents: list[tuple[int, int]], flat: str | None = None,
+                 sents: list[tuple[int, int]] | None, flat: str | None = None,
                  parts: list[str] | None = None) -> None:
         self.text = text
         self.quotes = quotes
-        self.sents = sents
         if parts is None and flat is not None:
             parts = _TOKEN_SPLIT.split(flat[lo:hi])
         if parts is not None:  # pieces of the lower-cased text (see _lowered, _pieces)
@@ -322,6 +334,15 @@ class _Para:
             self.ends = list(map(_M_END, ms))
         self.starts = starts
         self.qid = _quote_ids(starts, quotes)
+        self.cues: list = []  # per token: (surface, lemma, frame, last token) of its cue, or None
+        self.cue_at: list[int] = []  # indices of the tokens that start a cue
+        if sents is not None:
+            self.set_sentences(sents)
+
+    def set_sentences(self, sents: list[tuple[int, int]]) -> None:
+        """The paragraph's sentences, and each token's sentence."""
+        starts = self.starts
+        self.sents = sents
         # token ranges of the sentences, found once here (the rules ask for them repeatedly)
         self.sent_tokens = [(bisect_right(starts, a - 1), bisect_right(starts, b - 1))
                             for a, b in sents]
@@ -330,8 +351,6 @@ class _Para:
         for si in range(1, len(sents)):  # tokens from a sentence's start to the next one's
             sent[bounds[si - 1]:bounds[si]] = [si] * (bounds[si] - bounds[si - 1])
         self.sent = sent
-        self.cues: list = []  # per token: (surface, lemma, frame, last token) of its cue, or None
-        self.cue_at: list[int] = []  # indices of the tokens that start a cue
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -450,6 +469,7 @@ class _Extractor:
         first = self.cues.first_words
         # other words start no cue; compress over C maps, not a listcomp over every token
         candidates = list(compress(count(), map(first.__contains__, low)))
+        cue_at = []  # the candidates given a cue, in order
         for i in candidates:
             w = low[i]
             if cap[i] and w != "according":
@@ -462,6 +482,7 @@ class _Extractor:
                         out[i] = (" ".join(parts), lemma, frame, i + n - 1)
                         break
                 if out[i] is not None:
+                    cue_at.append(i)
                     continue
             hit = single.get(w)
             if hit and i > 0 and (low[i - 1] in _DETERMINERS or low[i - 1].endswith(("'s", "’s"))
@@ -469,7 +490,8 @@ class _Extractor:
                 continue  # "the Lib Dems' call", "a report": the noun, not the verb
             if hit:
                 out[i] = (w, hit[0], hit[1], i)
-        p.cue_at = [i for i in candidates if out[i] is not None]
+                cue_at.append(i)
+        p.cue_at = cue_at
         return out
 
     # -- noun phrases ----------------------------------------------------------------------
@@ -780,7 +802,9 @@ class _Extractor:
         e = hi - 1
         while e >= i and (low[e] in _SENT_END or low[e] in _CLOSING):
             e -= 1
-        for k in range(i, e + 1):
+        # only the tokens the tests below look at (any other word passes them all), picked
+        # out by a C-level map rather than a Python step per token
+        for k in compress(range(i, e + 1), map(_CLAUSE_MARKS.__contains__, low[i:e + 1])):
             w = low[k]
             if w == ";":
                 e = k - 1
@@ -842,11 +866,16 @@ class _Extractor:
                 _LOWER_WORD.findall(text[lo:hi].lower()) if self.flat is None
                 else _LOWER_WORD.findall(self.flat, lo, hi)):
             return
+        p = _Para(text, lo, hi, quotes, None, self.flat, parts)
+        p.cues = self._find_cues(p)  # from the tokens alone, before the sentences
+        if not quotes and not p.cue_at:
+            # only a quote or a cue yields a statement (_reported starts from p.cue_at), and
+            # no cue was found, whatever the sentences: Punkt need not split this paragraph
+            return
         sents = paragraph_sentences(text, lo, hi)
         if not sents:
             return
-        p = _Para(text, lo, hi, quotes, sents, self.flat, parts)
-        p.cues = self._find_cues(p)
+        p.set_sentences(sents)
         used: set[int] = set()  # cue tokens already spent on a quote
         names = {qi for qi, q in enumerate(quotes) if _is_name_of_thing(text[q.start:q.end])}
         if names:  # names of things read as ordinary words
@@ -902,7 +931,8 @@ class _Extractor:
         post = list(compress(range(t_close + 1, post_end),
                              map(_NEGATIVE, qid[t_close + 1:post_end])))
         low = p.low
-        pre_words = any(low[t][0].isalnum() for t in pre)  # only whether there is one
+        # only whether there is one (low[t][0].isalnum() for any t, by C-level maps)
+        pre_words = any(map(str.isalnum, map(_FIRST, map(low.__getitem__, pre))))
         found: _Found | None = None
         # cue after the quote: '"...," he said' / '"..." said Mr X'
         if not pre_words or not self._find_cue(p, pre, lo, hi):
@@ -916,9 +946,9 @@ class _Extractor:
         kind = "direct"
         if pre_words:
             last_pre = p.low[pre[-1]]
+            # pre ascends, so some t in pre is at or after the cue exactly when pre[-1] is
             cue_near = found is not None and found.cue_index >= 0 and \
-                any(t >= found.cue_index for t in pre) and \
-                (pre[-1] - found.cue_index) <= 12
+                0 <= pre[-1] - found.cue_index <= 12
             if not (last_pre == ":" or (last_pre == "," and cue_near)
                     or (cue_near and pre[-1] == found.cue_index and inner[:1].isupper())):
                 kind = "partial"
@@ -1048,7 +1078,7 @@ class _Extractor:
                 span = self._clause_span(p, lo, t - 1)
             else:
                 return None
-            if span is None or any(p.qid[x] >= 0 for x in range(span[0], span[1] + 1)):
+            if span is None or any(map(_IN_QUOTE, p.qid[span[0]:span[1] + 1])):
                 return None
             self._emit_tokens(p, span, "indirect", speaker, surface, si)
             return span, _Found(speaker[0], speaker[1], surface, t)
@@ -1064,7 +1094,7 @@ class _Extractor:
         if k > lo and low[k] in (",", "—", "–"):
             before = self._clause_span(p, lo, k)
             ok = before is not None and not any(
-                p.qid[x] >= 0 for x in range(before[0], before[1] + 1))
+                map(_IN_QUOTE, p.qid[before[0]:before[1] + 1]))
             # the first word after the attribution, if any (only it is looked at)
             rest = next((x for x in range(after, hi) if low[x][0].isalnum()), None) \
                 if ok else None
@@ -1076,7 +1106,7 @@ class _Extractor:
                 # "A, they said, but B": the attribution splits the statement in two
                 self._emit_tokens(p, before, "indirect", speaker, surface, si)
                 tail = self._clause_span(p, after + 1, hi)
-                if tail is not None and not any(p.qid[x] >= 0 for x in range(tail[0], tail[1] + 1)):
+                if tail is not None and not any(map(_IN_QUOTE, p.qid[tail[0]:tail[1] + 1])):
                     self._emit_tokens(p, tail, "indirect", speaker, surface, si)
                     return (before[0], tail[1]), _Found(speaker[0], speaker[1], surface, t)
                 return before, _Found(speaker[0], speaker[1], surface, t)
@@ -1099,7 +1129,7 @@ class _Extractor:
                 span = (span[0], comma - 1)
         if frame == "object" and span[1] - span[0] < 4 and low[span[0]] in _ANAPHORIC:
             return None  # "welcomed the move", "dismissed the US complaint": nothing new said
-        if any(p.qid[x] >= 0 for x in range(span[0], span[1] + 1)):
+        if any(map(_IN_QUOTE, p.qid[span[0]:span[1] + 1])):
             return None  # it holds a quote: the quote is the statement
         self._emit_tokens(p, span, "indirect", speaker, surface, si)
         return span, _Found(speaker[0], speaker[1], surface, t)

@@ -283,3 +283,126 @@ def test_cue_at_lists_exactly_the_tokens_that_start_a_cue(words):
     """_previous_cue walks p.cue_at instead of testing every token for a cue."""
     _, p = _para(" ".join(words))
     assert p.cue_at == [i for i, hit in enumerate(p.cues) if hit]
+
+
+def _plain_is_name_of_thing(inner: str) -> bool:
+    """_is_name_of_thing as it was: every word split off before the length test."""
+    from stance.quotes import _SMALL
+
+    s = inner.strip().rstrip(",.;:")
+    if not s or s.endswith(("!", "?")):
+        return False
+    words = s.split()
+    if len(words) > 6:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    return bool(content) and words[0][0].isupper() and all(w[0].isupper() for w in content)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Truth", "Social", "of", "the", "a", "x", "Y", " ", "  ", "\n", "\t", "\u2003", "\x1c",
+     ",", ".", ";", ":", "!", "?", "É", "é"]), max_size=20).map("".join))
+def test_name_of_thing_matches_its_plain_form(inner):
+    from stance.quotes import _is_name_of_thing
+
+    assert _is_name_of_thing(inner) == _plain_is_name_of_thing(inner)
+
+
+def test_names_of_things():
+    from stance.quotes import _is_name_of_thing
+
+    assert _is_name_of_thing("Truth Social")
+    assert _is_name_of_thing(" The Art of the Deal, ")
+    assert not _is_name_of_thing("A B C D E F G")  # seven words: too long for a name
+    assert _is_name_of_thing("A B C D E F ,")
+    assert not _is_name_of_thing("We won")
+
+
+_SKIP_WORDS = _GATE_WORDS + ["The", "a", "report", "Report", "the", "said.", "Mr.", "claims",
+                             "warned", "a", "statement", "point", "made", "stressed", "that",
+                             "on", "Monday", "The", "Lib", "Dems'", "call", "Japan's", "rise"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([w for w in _SKIP_WORDS if w not in ("“", "”", '"')]),
+                max_size=30))
+def test_a_paragraph_without_quote_or_cue_has_no_statement_whatever_its_sentences(words):
+    """paragraph() returns before Punkt when a paragraph has no quote and _find_cues finds no
+    cue in its tokens: with its sentences, the rules would find nothing in it either."""
+    from stance.text import paragraph_sentences
+
+    text = " ".join(words)
+    ex = _Extractor(text, load_registry(), load_cues())
+    quotes = find_quote_spans(text)
+    p = _Para(text, 0, len(text), quotes, None, ex.flat)
+    p.cues = ex._find_cues(p)
+    sents = paragraph_sentences(text, 0, len(text))
+    late = _Para(text, 0, len(text), quotes, sents, ex.flat)
+    if sents:
+        p.set_sentences(sents)
+        assert (p.sents, p.sent_tokens, p.sent) == (late.sents, late.sent_tokens, late.sent)
+    if quotes or p.cue_at or not sents:
+        return
+    ex._reported(p, set())
+    assert ex.out == []
+
+
+def test_in_quote_is_a_quote_id_not_minus_one():
+    """_reported_one tests qid slices by _IN_QUOTE where it tested ``qid[x] >= 0``."""
+    from stance.quotes import _IN_QUOTE
+
+    assert [_IN_QUOTE(x) for x in range(-1, 40)] == [x >= 0 for x in range(-1, 40)]
+
+
+def _plain_clause_span(ex, p, i, hi):
+    """_Extractor._clause_span as it was: a Python step per token of the clause."""
+    from stance.quotes import _CLOSING, _PRONOUNS, _SENT_END
+
+    low = p.low
+    e = hi - 1
+    while e >= i and (low[e] in _SENT_END or low[e] in _CLOSING):
+        e -= 1
+    for k in range(i, e + 1):
+        w = low[k]
+        if w == ";":
+            e = k - 1
+            break
+        if w in ("—", "–", "-") and k > i and k + 1 <= e and (
+                (low[k + 1].endswith("ing") and low[k + 1] not in ("including", "excluding"))
+                or low[k + 1] in ("a", "an")):
+            e = k - 1
+            break
+        if w in ("and", "but") and k > i and ex._cue_follows(p, k + 1, e + 1):
+            e = k - 2 if low[k - 1] == "," else k - 1
+            break
+        if w == "," and k + 1 <= e:
+            nxt = low[k + 1]
+            if nxt == "according":
+                e = k - 1
+                break
+            if nxt.endswith("ing") and ex._cue_follows(p, k + 1, e + 1, "clause"):
+                e = k - 1
+                break
+            if k + 2 <= e and nxt in ("but", "while", "whereas") and p.cap[k + 2] \
+                    and low[k + 2] not in _PRONOUNS:
+                e = k - 1
+                break
+    if e - i + 1 < 2 or i >= hi:
+        return None
+    return i, e
+
+
+_CLAUSE_WORDS = ["a", "an", "we", "Japan", "He", "he", "said", "adding", "including", "and",
+                 "but", "while", "While", "whereas", ",", ";", "—", "–", "-", ".", "”", "'",
+                 "according", "to", "stressed", "that", "also", "rise", "making", "point"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_WORDS), max_size=25))
+def test_clause_span_matches_its_plain_form(words):
+    ex, p = _para(" ".join(words))
+    n = len(p.low)
+    for i in range(n + 1):
+        for hi in range(i, n + 1):
+            assert ex._clause_span(p, i, hi) == _plain_clause_span(ex, p, i, hi)
