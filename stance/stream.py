@@ -387,7 +387,8 @@ class _Writer:
             self.buffer.append(table)
             self.buffered += table.num_rows
         if self.buffered >= PARQUET_ROW_GROUP or (quotes is None and self.buffered):
-            table = pa.concat_tables(self.buffer)
+            # one chunk per column: the bytes then do not depend on how the rows came in
+            table = pa.concat_tables(self.buffer).combine_chunks()
             full = self.buffered if quotes is None else \
                 self.buffered - self.buffered % PARQUET_ROW_GROUP
             self.parquet.write_table(table.slice(0, full), row_group_size=PARQUET_ROW_GROUP)

@@ -128,6 +128,28 @@ def test_chunk_sizes_do_not_change_the_output(mixed_corpus, tmp_path, suffix):
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+def test_parquet_bytes_do_not_depend_on_how_the_rows_came_in(mixed_corpus, tmp_path):
+    """Rows that reach the writer as many small tables or as one give the same file (so
+    --jobs, which hands it smaller tables, writes the serial run's bytes)."""
+    quotes = stance.extract_quotes(stance.load_corpus(mixed_corpus))
+    big = pd.concat([quotes] * 300, ignore_index=True)
+    # distinct texts of some megabytes: past the size where the writer gives up the dictionary
+    # encoding of a column, which it checks after each table it is handed
+    big["text"] = [f"{i:06d} {i * 7919 % 10007:05d} {t}" for i, t in enumerate(big["text"])]
+    big["sentence"] = [f"{i:06d} {s}" for i, s in enumerate(big["sentence"])]
+    files = []
+    for pieces in (1, 40):
+        out = tmp_path / f"q{pieces}.parquet"
+        writer = stream._Writer(out)
+        for a, b in stream._runs(len(big), pieces):
+            writer.write(big.iloc[a:b])
+        writer.close(True)
+        files.append(out.read_bytes())
+    assert files[0] == files[1]
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "q40.parquet"),
+                                  big[QUOTE_COLUMNS].reset_index(drop=True), check_dtype=False)
+
+
 def test_a_large_chunk_is_shared_by_the_workers_in_the_serial_order(mixed_corpus, tmp_path):
     one, two = tmp_path / "one.csv", tmp_path / "two.csv"
     write_quotes(mixed_corpus, one, jobs=1, chunk_size=1000)
