@@ -357,8 +357,15 @@ class _Writer:
         if isinstance(quotes, _Part):  # formatted by a worker: copied, then deleted
             if self.header and self.suffix == ".csv":
                 _format(empty_quotes(), self.fh, ".csv", header=True)
-            with open(quotes.path, encoding="utf-8", newline="") as part:
-                shutil.copyfileobj(part, self.fh, 1 << 20)
+            raw = getattr(self.fh, "buffer", None)
+            if self.target is not None and raw is not None:
+                # our own UTF-8 file: the part's bytes go straight in, not decoded and encoded
+                self.fh.flush()
+                with open(quotes.path, "rb") as part:
+                    shutil.copyfileobj(part, raw, 1 << 20)
+            else:  # a text stream of the caller's (stdout, StringIO): as text
+                with open(quotes.path, encoding="utf-8", newline="") as part:
+                    shutil.copyfileobj(part, self.fh, 1 << 20)
             os.unlink(quotes.path)
             self.header = False
         elif self.suffix == ".parquet":
