@@ -106,6 +106,12 @@ def test_institutions_have_no_surname():
     ("Japan’s top negotiator", "japan's top negotiator"),
     ("  The   White\nHouse. ", "white house"),
     ("AKAZAWA", "akazawa"),
+    # the whitespace and dot folding that normalize_name skips when there is none to fold
+    ("U.S.  Treasury", "us treasury"),
+    ("the\tJapan\u00a0Times", "japan times"),
+    ("Mr Akazawa’s", "mr akazawa's"),
+    ("J. P. Morgan,", "j p morgan"),
+    ("Japan", "japan"),
 ])
 def test_normalize_name(raw, key):
     assert normalize_name(raw) == key
@@ -249,14 +255,3 @@ def test_whitespace_other_than_the_space_is_never_printable():
     space = re.compile(r"\s")
     assert all(not chr(c).isprintable() for c in range(sys.maxunicode + 1)
                if c != 0x20 and space.match(chr(c)))
-
-
-@pytest.mark.parametrize("text,key", [
-    ("U.S.  Treasury", "us treasury"),
-    ("the\tJapan\u00a0Times", "japan times"),
-    ("Mr Akazawa’s", "mr akazawa's"),
-    ("J. P. Morgan,", "j p morgan"),
-    ("Japan", "japan"),
-])
-def test_normalize_name_folds_spaces_and_dots(text, key):
-    assert normalize_name(text) == key
