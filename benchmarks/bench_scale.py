@@ -20,8 +20,14 @@ quotes`` at 50x peaks under 1 GB; ``--jobs 2`` on two cores at least 1.7x faster
 Dask's results equal serial's. The table goes to stdout and (unless ``--no-readme``) into the
 "Scale" section of ``benchmarks/README.md`` with the date and the machine.
 
+With ``--repeat N`` every mode runs N times at each scale, in interleaved rounds, and the table
+keeps each mode's fastest run (the one least slowed by other work on a shared machine), the
+highest peak memory of its runs, and every run's wall time; the speed-up is also given by the
+medians.
+
 Run: ``.venv/bin/python benchmarks/bench_scale.py [--scales 1 10 50] [--modes serial jobs2
-dask] [--chunk-size 500] [--keep]`` (about half an hour on two cores for the full table).
+dask] [--chunk-size 500] [--repeat 3] [--keep]`` (about half an hour on two cores for the full
+table at ``--repeat 1``).
 
 Examples
 --------
@@ -40,14 +46,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from statistics import median
 
 from _bbc import ROOT, bbc_folder
 from bench_pipeline import machine, update_readme
 
-__all__ = ["main", "replicate", "measure", "Run"]
+__all__ = ["main", "replicate", "measure", "Run", "summarize"]
 
 MODES = ("serial", "jobs2", "dask")
 MB = 1024 * 1024
@@ -69,6 +76,35 @@ class Run:
     quiet_before: float | None  # CPUs busy with other work just before the run
     others: float | None  # CPUs busy with other work during the run, on average
     returncode: int
+    walls: tuple[float, ...] = ()  # with --repeat: the wall time of every run of this mode
+
+
+def summarize(runs: list[Run]) -> list[Run]:
+    """One run per scale and mode: the fastest, with the highest peak memory of them all, the
+    wall time of every run (``walls``), and whether every run's output equalled serial's.
+
+    Examples
+    --------
+    >>> a = Run(1, "jobs2", 5, 2.0, 3.0, 10, 20, 7, True, 0.0, 0.0, 0)
+    >>> b = Run(1, "jobs2", 5, 1.5, 2.9, 12, 18, 7, True, 0.0, 0.0, 0)
+    >>> best, = summarize([a, b])
+    >>> best.wall, best.max_rss, best.tree_rss, best.walls
+    (1.5, 12, 20, (2.0, 1.5))
+    """
+    groups: dict[tuple[int, str], list[Run]] = {}
+    for r in runs:
+        groups.setdefault((r.scale, r.mode), []).append(r)
+    out = []
+    for group in groups.values():
+        best = min(group, key=lambda r: r.wall)
+        trees = [r.tree_rss for r in group if r.tree_rss is not None]
+        same = [r.same_as_serial for r in group if r.same_as_serial is not None]
+        failed = [r.returncode for r in group if r.returncode]
+        out.append(replace(
+            best, max_rss=max(r.max_rss for r in group), tree_rss=max(trees) if trees else None,
+            same_as_serial=all(same) if same else None, returncode=failed[0] if failed else 0,
+            walls=tuple(r.wall for r in group)))
+    return out
 
 
 def replicate(source: Path, target: Path, times: int) -> int:
@@ -179,6 +215,29 @@ def measure(cmd: Sequence[str], log: Path, env: dict[str, str] | None = None,
             peak if watched is not None else None, child.returncode)
 
 
+def _one_run(scale: int, mode: str, n: int, folder: Path, out: Path, ref: Path, work: Path,
+             env: dict[str, str], args: argparse.Namespace) -> Run:
+    """Run one mode once, after waiting for the machine to be quiet; print and return it."""
+    cmd = _command(mode, folder, out, args.chunk_size)
+    quiet = wait_for_quiet(args.wait_quiet)
+    busy, mine = busy_cpu_seconds(), time.process_time()
+    wall, cpu, max_rss, tree, rc = measure(cmd, work / f"x{scale}-{mode}.log", env, work)
+    # the machine's busy time, less the run's and this watcher's own
+    others = None if busy is None else max(
+        0.0, (busy_cpu_seconds() - busy - cpu - (time.process_time() - mine)) / wall)
+    same = None
+    if out != ref and ref.exists() and out.exists():
+        same = filecmp.cmp(ref, out, shallow=False)
+    rows = _count_rows(out) if out.exists() else 0
+    print(f"  {mode:6s} {wall:7.1f} s  {n / wall:6.0f} articles/s  CPU {cpu:7.1f} s"
+          f"  max RSS {_fmt_mb(max_rss)} MB  tree {_fmt_mb(tree)} MB  "
+          f"{rows:,} statements  same={same}  other CPUs busy {_fmt_cpus(quiet)} "
+          f"before, {_fmt_cpus(others)} during  exit {rc}", flush=True)
+    if rc:
+        print((work / f"x{scale}-{mode}.log").read_text(errors="replace")[-2000:])
+    return Run(scale, mode, n, wall, cpu, max_rss, tree, rows, same, quiet, others, rc)
+
+
 def snapshot(target: Path, ref: str | None) -> str:
     """Freeze the package for the whole benchmark; returns a description of the code.
 
@@ -242,20 +301,26 @@ def _fmt_cpus(x: float | None) -> str:
 
 
 def _table(runs: list[Run]) -> list[str]:
+    several = any(len(r.walls) > 1 for r in runs)
     head = ("| scale | articles | mode | wall s | articles/s | CPU s | CPUs used | peak RSS, "
             "largest process MB | peak RSS, all processes MB | statements | output = serial | "
-            "other work, CPUs |")
+            "other work, CPUs |" + (" wall s, every run |" if several else ""))
     lines = [head, "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
-                   "| ---: |"]
+                   "| ---: |" + (" --- |" if several else "")]
     for r in runs:
-        same = {None: "(reference)", True: "yes", False: "NO"}[r.same_as_serial]
+        if r.mode == "serial":
+            same = {None: "(reference)", True: "(reference; reruns equal)",
+                    False: "(reference; reruns DIFFER)"}[r.same_as_serial]
+        else:
+            same = {None: "n/a", True: "yes", False: "NO"}[r.same_as_serial]
         if r.returncode:
             same = f"exit {r.returncode}"
         lines.append(
             f"| {r.scale}x | {r.articles:,} | {r.mode} | {r.wall:.1f} | "
             f"{r.articles / r.wall:.0f} | {r.cpu:.1f} | {r.cpu / r.wall:.2f} | "
             f"{_fmt_mb(r.max_rss)} | {_fmt_mb(r.tree_rss)} | {r.statements:,} | {same} | "
-            f"{_fmt_cpus(r.others)} |"
+            f"{_fmt_cpus(r.others)} |" + (f" {', '.join(f'{w:.1f}' for w in r.walls)} |"
+                                          if several else "")
         )
     return lines
 
@@ -284,9 +349,14 @@ def _targets(runs: list[Run]) -> list[str]:
         s, j = by.get((scale, "serial")), by.get((scale, "jobs2"))
         if s and j:
             speed = s.wall / j.wall
-            out.append(f"- {scale}x: --jobs 2 is {speed:.2f}x as fast as serial (target >= 1.7: "
-                       f"{'met' if speed >= 1.7 else 'MISSED'}); it kept {j.cpu / j.wall:.2f} "
-                       f"CPUs busy while other work kept {_fmt_cpus(j.others)} busy")
+            runs_note = ""
+            if len(s.walls) > 1 or len(j.walls) > 1:
+                runs_note = (f" (fastest runs; {median(s.walls) / median(j.walls):.2f}x by the "
+                             f"medians of {len(s.walls)} and {len(j.walls)} runs)")
+            out.append(f"- {scale}x: --jobs 2 is {speed:.2f}x as fast as serial{runs_note} "
+                       f"(target >= 1.7: {'met' if speed >= 1.7 else 'MISSED'}); it kept "
+                       f"{j.cpu / j.wall:.2f} CPUs busy while other work kept "
+                       f"{_fmt_cpus(j.others)} busy")
     for r in runs:
         if r.mode == "dask" and r.same_as_serial is not None:
             verdict = "byte for byte" if r.same_as_serial else "NOT"
@@ -321,6 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--code", default="HEAD", metavar="REF",
                         help="commit whose stance/ is benchmarked (default HEAD); 'worktree' "
                              "for the working tree as it is at the start")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run every mode N times at each scale, in interleaved rounds; "
+                             "the table keeps each mode's fastest run (default 1)")
     parser.add_argument("--dask-run", nargs=2, metavar=("DIR", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.dask_run:
@@ -345,43 +418,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder = work / f"x{scale}"
             n = replicate(source, folder, scale)
             print(f"\n{scale}x: {n:,} articles in {folder}", flush=True)
-            for mode in args.modes:
-                out = work / f"x{scale}-{mode}.csv"
-                cmd = _command(mode, folder, out, args.chunk_size)
-                quiet = wait_for_quiet(args.wait_quiet)
-                busy, mine = busy_cpu_seconds(), time.process_time()
-                wall, cpu, max_rss, tree, rc = measure(cmd, work / f"x{scale}-{mode}.log", env,
-                                                         work)
-                # the machine's busy time, less the run's and this watcher's own
-                others = None if busy is None else max(
-                    0.0, (busy_cpu_seconds() - busy - cpu - (time.process_time() - mine)) / wall)
-                ref = work / f"x{scale}-serial.csv"
-                same = None
-                if mode != "serial" and ref.exists() and out.exists():
-                    same = filecmp.cmp(ref, out, shallow=False)
-                rows = _count_rows(out) if out.exists() else 0
-                run = Run(scale, mode, n, wall, cpu, max_rss, tree, rows, same, quiet, others,
-                          rc)
-                runs.append(run)
-                print(f"  {mode:6s} {wall:7.1f} s  {n / wall:6.0f} articles/s  CPU {cpu:7.1f} s"
-                      f"  max RSS {_fmt_mb(max_rss)} MB  tree {_fmt_mb(tree)} MB  "
-                      f"{rows:,} statements  same={same}  other CPUs busy {_fmt_cpus(quiet)} "
-                      f"before, {_fmt_cpus(others)} during  exit {rc}", flush=True)
-                if rc:
-                    print((work / f"x{scale}-{mode}.log").read_text(errors="replace")[-2000:])
-                if mode != "serial":
-                    out.unlink(missing_ok=True)
+            ref = work / f"x{scale}-serial.csv"  # the first serial run's output
+            for k in range(max(1, args.repeat)):  # rounds of every mode: noise hits all alike
+                for mode in args.modes:
+                    out = ref if k == 0 and mode == "serial" else work / f"x{scale}-{mode}-{k}.csv"
+                    runs.append(_one_run(scale, mode, n, folder, out, ref, work, env, args))
+                    if out != ref:
+                        out.unlink(missing_ok=True)
             if not args.keep:
                 shutil.rmtree(folder)
-                (work / f"x{scale}-serial.csv").unlink(missing_ok=True)
+                ref.unlink(missing_ok=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         else:
             print(f"kept {work}")
 
-    lines = _table(runs)
-    targets = _targets(runs)
+    best = summarize(runs)
+    lines = _table(best)
+    targets = _targets(best)
     print("\n" + "\n".join(lines) + "\n\n" + "\n".join(targets))
     if not args.no_readme:
         scales = " ".join(map(str, args.scales))
@@ -392,7 +447,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{'##' if args.section == 'scale' else '###'} {title} (`bench_scale.py`)",
             "",
             f"Run on {date.today().isoformat()}: `.venv/bin/python benchmarks/bench_scale.py "
-            f"--scales {scales} --modes {modes} --chunk-size {args.chunk_size}{section}`",
+            f"--scales {scales} --modes {modes} --chunk-size {args.chunk_size}"
+            f"{f' --repeat {args.repeat}' if args.repeat > 1 else ''}{section}`",
             "",
             f"Machine: `{machine()}`",
             "",
@@ -404,6 +460,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "every 50 ms (psutil). Other work is the CPUs kept busy by other processes on the "
             "machine during the run (`/proc/stat` minus the run's own CPU time): wall times, "
             "and the `--jobs 2` speed-up above all, are only clean where it is near 0.",
+            *([] if args.repeat <= 1 else [
+                "",
+                f"Each mode ran {args.repeat} times at each scale, in interleaved rounds (serial, "
+                "then `--jobs 2`, then again): a row is the mode's fastest run, with the highest "
+                "peak memory of its runs; the last column gives every run's wall time. On a "
+                "shared VM whose speed drifts, the fastest run is the one least slowed by "
+                "others."]),
             "",
             *lines,
             "",
