@@ -506,7 +506,7 @@ def test_read_article_reports_an_unopenable_file_as_before(tmp_path):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symlinks and the POSIX walk")
-def test_corpus_files_are_those_and_in_the_order_of_pathlib_rglob(tmp_path):
+def test_corpus_files_are_those_and_in_the_order_of_pathlib_rglob(tmp_path, monkeypatch):
     for rel in ["1.txt", "a/2.TXT", "a/b/3.Txt", "a-b/4.txt", "a.b/5.txt", "A/6.txt", ".hid/7.txt",
                 ".8.txt", "..txt", ".txt", "9.txt.bak", "10.tx", "11.", "x.txt/12.txt", "Z.txt",
                 "z.txt", "_.txt", "ü/13.txt", "sp ace/14 x.txt"]:
@@ -517,10 +517,24 @@ def test_corpus_files_are_those_and_in_the_order_of_pathlib_rglob(tmp_path):
     (tmp_path / "broken.txt").symlink_to(tmp_path / "missing")
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     (tmp_path / "dir.txt").symlink_to(tmp_path / "a")
-    for folder in (tmp_path, tmp_path / "a" / "..", tmp_path / "linkdir"):
+    monkeypatch.chdir(tmp_path)  # relative folders too: "." and "a" print differently
+    for folder in (tmp_path, tmp_path / "a" / "..", tmp_path / "linkdir", Path("."), Path("a"),
+                   "./a/", "a//b/.."):
         expected = sorted(p for p in Path(folder).rglob("*")
                           if p.suffix.lower() == ".txt" and p.is_file())
         got = list(corpus_mod.iter_corpus_files(folder))
         assert [str(p) for p in got] == [str(p) for p in expected]
         assert got == expected
+        assert [p.parts for p in got] == [p.parts for p in expected]
     assert list(corpus_mod.iter_corpus_files(tmp_path / "1.txt")) == []
+
+
+def test_child_paths_fall_back_to_the_slash_when_the_fast_join_differs():
+    class Odd(type(Path())):  # a private join that misbehaves (as a future Python's might)
+        def _make_child_relpath(self, name):
+            return Path("/elsewhere") / name
+
+    odd = Odd("/data")
+    assert corpus_mod._child_paths(odd)("x.txt") == Path("/data/x.txt")
+    plain = Path("/data")
+    assert corpus_mod._child_paths(plain)("x.txt") == plain / "x.txt"
