@@ -10,6 +10,10 @@ its time and peak memory are its own:
 - ``dask``:   this script in ``--dask-run`` mode: a ``distributed.LocalCluster`` of 2 worker
   processes (1 thread each), ``stance.dask.read_corpus`` + ``stance.dask.extract_quotes``,
   written with ``to_csv(single_file=True)`` in the format of ``stance quotes``.
+- ``pair``:   two ``serial`` runs side by side, one on each half of the corpus (the files in
+  sorted order, cut in two): what two cores give at most with no coordination between the
+  processes and no work shared, so the ceiling ``--jobs 2`` is measured against on this
+  machine. Its output is the two halves' statements one after the other.
 
 For each run: wall time, articles per second, CPU time (user + system of the whole process
 tree, from ``os.wait4``; other load on the machine does not inflate it), peak RSS of the largest
@@ -54,9 +58,9 @@ from statistics import median
 from _bbc import ROOT, bbc_folder
 from bench_pipeline import machine, update_readme
 
-__all__ = ["main", "replicate", "measure", "Run", "summarize"]
+__all__ = ["main", "replicate", "measure", "measure_many", "halves", "Run", "summarize"]
 
-MODES = ("serial", "jobs2", "dask")
+MODES = ("serial", "jobs2", "dask", "pair")
 MB = 1024 * 1024
 
 
@@ -190,41 +194,105 @@ def measure(cmd: Sequence[str], log: Path, env: dict[str, str] | None = None,
     >>> measure([sys.executable, "-c", "pass"], Path("/tmp/log"))[-1]  # doctest: +SKIP
     0
     """
+    return measure_many([cmd], [log], env, cwd)
+
+
+def measure_many(cmds: Sequence[Sequence[str]], logs: Sequence[Path],
+                 env: dict[str, str] | None = None, cwd: Path | None = None
+                 ) -> tuple[float, float, int, int | None, int]:
+    """Run ``cmds`` side by side, as :func:`measure` runs one: wall time until the last ends,
+    CPU time of them all, the largest process's peak RSS, the peak of their summed RSS, and
+    the first non-zero exit code (else 0)."""
     try:
         import psutil
     except ImportError:
         psutil = None
-    with open(log, "wb") as err:
+    errs = [open(log, "wb") for log in logs]
+    try:
         start = time.perf_counter()
-        child = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=err,
-                                 cwd=cwd or ROOT, env=env)
-        watched = psutil.Process(child.pid) if psutil else None
+        children = [subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=err,
+                                     cwd=cwd or ROOT, env=env)
+                    for cmd, err in zip(cmds, errs, strict=True)]
+        watched = {c.pid: psutil.Process(c.pid) for c in children} if psutil else None
         peak = 0
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if watched is not None:
-                peak = max(peak, _tree_rss(watched))
-            time.sleep(0.05)
+        done: dict[int, tuple] = {}
+        while len(done) < len(children):
+            for c in children:
+                if c.pid not in done:
+                    pid, status, usage = os.wait4(c.pid, os.WNOHANG)
+                    if pid:
+                        done[c.pid] = (status, usage)
+            if len(done) < len(children):
+                if watched is not None:
+                    peak = max(peak, sum(_tree_rss(w) for pid, w in watched.items()
+                                         if pid not in done))
+                time.sleep(0.05)
         wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        for err in errs:
+            err.close()
+    codes = [os.waitstatus_to_exitcode(status) for status, _ in done.values()]
+    usages = [usage for _, usage in done.values()]
     # ru_maxrss is in kilobytes on Linux (bytes on macOS)
     scale = 1 if sys.platform == "darwin" else 1024
-    return (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale,
-            peak if watched is not None else None, child.returncode)
+    return (wall, sum(u.ru_utime + u.ru_stime for u in usages),
+            max(u.ru_maxrss for u in usages) * scale, peak if watched is not None else None,
+            next((c for c in codes if c), 0))
+
+
+def halves(folder: Path, target: Path) -> tuple[Path, Path]:
+    """The ``.txt`` files below ``folder`` in two folders of ``target``: the first and the
+    second half of them in sorted order, each under its own relative path (hard links where
+    the file system allows). Read one after the other, they are the corpus in serial order.
+
+    Examples
+    --------
+    >>> halves(Path("seeds"), Path("/tmp/h"))  # doctest: +SKIP
+    (PosixPath('/tmp/h/half0'), PosixPath('/tmp/h/half1'))
+    """
+    files = sorted(p for p in folder.rglob("*.txt") if p.is_file())
+    middle = (len(files) + 1) // 2
+    out = (target / "half0", target / "half1")
+    for half, chunk in zip(out, (files[:middle], files[middle:]), strict=True):
+        for src in chunk:
+            dst = half / src.relative_to(folder)
+            if dst.exists():
+                continue
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copyfile(src, dst)
+    return out
 
 
 def _one_run(scale: int, mode: str, n: int, folder: Path, out: Path, ref: Path, work: Path,
              env: dict[str, str], args: argparse.Namespace) -> Run:
     """Run one mode once, after waiting for the machine to be quiet; print and return it."""
-    cmd = _command(mode, folder, out, args.chunk_size)
+    if mode == "pair":  # two serial runs side by side, on the two halves of the corpus
+        outs = [out.with_suffix(f".half{i}.csv") for i in (0, 1)]
+        parts = halves(folder, work / f"x{scale}-halves")
+        cmds = [_command("serial", half, o, args.chunk_size)
+                for half, o in zip(parts, outs, strict=True)]
+        logs = [work / f"x{scale}-pair{i}.log" for i in (0, 1)]
+    else:
+        outs, cmds = [out], [_command(mode, folder, out, args.chunk_size)]
+        logs = [work / f"x{scale}-{mode}.log"]
     quiet = wait_for_quiet(args.wait_quiet)
     busy, mine = busy_cpu_seconds(), time.process_time()
-    wall, cpu, max_rss, tree, rc = measure(cmd, work / f"x{scale}-{mode}.log", env, work)
+    wall, cpu, max_rss, tree, rc = measure_many(cmds, logs, env, work)
     # the machine's busy time, less the run's and this watcher's own
     others = None if busy is None else max(
         0.0, (busy_cpu_seconds() - busy - cpu - (time.process_time() - mine)) / wall)
+    if mode == "pair":  # the halves' statements one after the other, as one CSV
+        with open(out, "wb") as whole:
+            for i, o in enumerate(outs):
+                if o.exists():
+                    with open(o, "rb") as part:
+                        if i:
+                            part.readline()  # the header, once
+                        shutil.copyfileobj(part, whole)
+                    o.unlink()
     same = None
     if out != ref and ref.exists() and out.exists():
         same = filecmp.cmp(ref, out, shallow=False)
@@ -234,7 +302,8 @@ def _one_run(scale: int, mode: str, n: int, folder: Path, out: Path, ref: Path, 
           f"{rows:,} statements  same={same}  other CPUs busy {_fmt_cpus(quiet)} "
           f"before, {_fmt_cpus(others)} during  exit {rc}", flush=True)
     if rc:
-        print((work / f"x{scale}-{mode}.log").read_text(errors="replace")[-2000:])
+        for log in logs:
+            print(log.read_text(errors="replace")[-2000:])
     return Run(scale, mode, n, wall, cpu, max_rss, tree, rows, same, quiet, others, rc)
 
 
@@ -357,6 +426,16 @@ def _targets(runs: list[Run]) -> list[str]:
                        f"(target >= 1.7: {'met' if speed >= 1.7 else 'MISSED'}); it kept "
                        f"{j.cpu / j.wall:.2f} CPUs busy while other work kept "
                        f"{_fmt_cpus(j.others)} busy")
+    for scale in sorted({r.scale for r in runs}):
+        s, j, pair = (by.get((scale, m)) for m in ("serial", "jobs2", "pair"))
+        if s and pair:
+            ceiling = s.wall / pair.wall
+            line = (f"- {scale}x: two serial runs side by side on the two halves of the corpus "
+                    f"(no coordination, no shared work: what two cores give this code at most) "
+                    f"were {ceiling:.2f}x as fast as serial")
+            if j:
+                line += f"; --jobs 2 reached {(s.wall / j.wall) / ceiling:.0%} of that"
+            out.append(line)
     for r in runs:
         if r.mode == "dask" and r.same_as_serial is not None:
             verdict = "byte for byte" if r.same_as_serial else "NOT"
@@ -427,6 +506,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         out.unlink(missing_ok=True)
             if not args.keep:
                 shutil.rmtree(folder)
+                shutil.rmtree(work / f"x{scale}-halves", ignore_errors=True)
                 ref.unlink(missing_ok=True)
     finally:
         if not args.keep:
