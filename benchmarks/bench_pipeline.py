@@ -15,6 +15,9 @@ Measures, side by side and interleaved (best of ``--repeat`` each):
     sentence of the same articles (sentences cut with ``stance.sentence_spans`` from the loaded
     texts *before* the clock starts).
 
+Each timed pass starts after a full garbage collection, and (a)'s first pass and (b) after
+:func:`forget` too, so neither side's run walks objects the other left alive.
+
 Prints both times (wall and this process's CPU time, which other load on the machine does not
 inflate), the ratio (target: (a) <= (b)), the time of each stage of (a), and articles per
 second of extraction alone. ``--profile`` adds a cProfile of one first pass of (a), by own
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import os
 import platform
@@ -222,9 +226,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     best_warm: dict[str, float] | None = None
     best_b = {"wall": float("inf"), "cpu": float("inf")}
     for _ in range(args.repeat):  # interleaved, so a burst of other load hits both sides
+        # each side starts with a clean heap: what the other side left alive (the package's
+        # caches of names) would otherwise be walked by the garbage collections made during
+        # its run; before 2026-11-22 (fifth session) VADER's passes paid about 0.05-0.09 s so
         forget()
+        gc.collect()
         best_a = _best(best_a, _pipeline(folder))
+        gc.collect()
         best_warm = _best(best_warm, _pipeline(folder))
+        forget()
+        gc.collect()
         wall, cpu, _ = _timed(lambda: [analyzer.polarity_scores(s) for s in sentences])
         best_b = {"wall": min(best_b["wall"], wall), "cpu": min(best_b["cpu"], cpu)}
     assert best_a is not None and best_warm is not None
