@@ -1242,10 +1242,13 @@ def extract_quotes(articles: pd.DataFrame | str | Iterable[str], *,
                 records.append((aid, date, s.speaker, side, s.kind, text[s.start:s.end],
                                 s.start, s.end, s.cue, s.attribution,
                                 text[s.sent_start:s.sent_end]))
-    if not records:
-        return empty_quotes()
-    columns = dict(zip(_ROW, map(list, zip(*records, strict=True)), strict=True))
-    return _quote_frame({c: columns[c] for c in QUOTE_COLUMNS})
+        if not records:
+            return empty_quotes()
+        # the frame is built before the collector resumes, and the rows are gone by then:
+        # else its first collections walk one tuple per statement, twice over
+        columns = dict(zip(_ROW, map(list, zip(*records, strict=True)), strict=True))
+        del records
+        return _quote_frame({c: columns[c] for c in QUOTE_COLUMNS})
 
 
 # The fields of extract_quotes' statement tuples, by name (QUOTE_COLUMNS gives the frame's order).
