@@ -231,7 +231,9 @@ def measure_many(cmds: Sequence[Sequence[str]], logs: Sequence[Path],
     finally:
         for err in errs:
             err.close()
-    codes = [os.waitstatus_to_exitcode(status) for status, _ in done.values()]
+    for c in children:  # reaped here by os.wait4: Popen must not wait for them again
+        c.returncode = os.waitstatus_to_exitcode(done[c.pid][0])
+    codes = [c.returncode for c in children]
     usages = [usage for _, usage in done.values()]
     # ru_maxrss is in kilobytes on Linux (bytes on macOS)
     scale = 1 if sys.platform == "darwin" else 1024
